@@ -1,0 +1,2 @@
+// Finnish translations for es-account-request (ids 'account-request.*').
+export const templates = {};

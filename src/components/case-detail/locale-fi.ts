@@ -1,0 +1,2 @@
+// Finnish translations for es-case-detail (ids 'case-detail.*').
+export const templates = {};

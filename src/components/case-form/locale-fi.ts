@@ -1,0 +1,2 @@
+// Finnish translations for es-case-form (ids 'case-form.*').
+export const templates = {};

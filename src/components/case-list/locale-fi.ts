@@ -1,0 +1,2 @@
+// Finnish translations for es-case-list (ids 'case-list.*').
+export const templates = {};

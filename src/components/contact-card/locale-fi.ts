@@ -1,0 +1,2 @@
+// Finnish translations for es-contact-card (ids 'contact-card.*').
+export const templates = {};

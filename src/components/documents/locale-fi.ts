@@ -1,0 +1,2 @@
+// Finnish translations for es-documents (ids 'documents.*').
+export const templates = {};

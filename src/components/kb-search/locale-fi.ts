@@ -1,0 +1,2 @@
+// Finnish translations for es-kb-search (ids 'kb-search.*').
+export const templates = {};

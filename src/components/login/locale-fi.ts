@@ -1,0 +1,2 @@
+// Finnish translations for es-login (ids 'login.*').
+export const templates = {};

@@ -1,0 +1,2 @@
+// Finnish translations for es-portal (ids 'portal.*').
+export const templates = {};

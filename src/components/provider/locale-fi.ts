@@ -1,0 +1,5 @@
+import { str } from '@lit/localize';
+
+/** Finnish texts of es-provider. */
+export const templates = {};
+void str;
