@@ -1,0 +1,5 @@
+import { EsLogin } from './login.js';
+
+EsLogin.define();
+
+export { EsLogin };
