@@ -1,0 +1,506 @@
+// The Business Account identity provider of the reference stack: oidc-provider with an SQLite adapter, keys kept
+// in the database, first-party portal clients (code + PKCE, refresh tokens with rotation, JWT access tokens for
+// the support API) and its own server-rendered login, forgot-password, reset and activation pages.
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import Provider, { errors } from 'oidc-provider';
+import { createSqliteAdapter } from './sqlite-adapter.mjs';
+import {
+  findAccountById, findAccountByLogin, hasPassword, verifyPasswordAsync, createActivationLink,
+  createPasswordResetLink, inspectLinkToken, redeemLinkToken, migrateIdp,
+} from './accounts.mjs';
+import { sendActivationEmail, sendPasswordResetEmail } from './emails.mjs';
+import * as views from './views.mjs';
+
+/** Paths on every portal origin registered as redirect and post-logout URIs. */
+export const PORTAL_PAGE_PATHS = Object.freeze([
+  '/', '/index.html', '/callback.html', '/portal.html', '/partner.html', '/react.html', '/csp.html', '/e2e.html',
+]);
+/** Path of the provider's forgot-password page. */
+export const forgotPasswordPath = '/password/forgot';
+/** Scope the support API's resource server knows. */
+export const API_SCOPE = 'api';
+
+export const IDP_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+const ASSETS = {
+  '/assets/idp.css': { file: new URL('./assets/idp.css', import.meta.url), type: 'text/css; charset=utf-8' },
+  '/assets/logout.js': { file: new URL('./assets/logout.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
+};
+
+/** Redirect URIs of one portal origin: the standard page list plus extra paths. */
+export function redirectUrisFor(origin, extraPaths = []) {
+  const o = String(origin).replace(/\/+$/, '');
+  return [...new Set([...PORTAL_PAGE_PATHS, ...extraPaths])].map((p) => `${o}${p.startsWith('/') ? p : `/${p}`}`);
+}
+
+function loadOrCreateSetting(db, name, create) {
+  const row = db.prepare('SELECT value FROM idp_settings WHERE name = ?').get(name);
+  if (row) return JSON.parse(row.value);
+  const value = create();
+  db.prepare('INSERT OR IGNORE INTO idp_settings (name, value) VALUES (?, ?)').run(name, JSON.stringify(value));
+  return JSON.parse(db.prepare('SELECT value FROM idp_settings WHERE name = ?').get(name).value);
+}
+
+/** RS256 signing key (private JWK), generated on first start and kept in idp_settings. */
+export function loadSigningKeys(db) {
+  return loadOrCreateSetting(db, 'jwks', () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const jwk = privateKey.export({ format: 'jwk' });
+    return { keys: [{ ...jwk, kid: randomUUID(), alg: 'RS256', use: 'sig' }] };
+  });
+}
+
+function loadCookieKeys(db) {
+  return loadOrCreateSetting(db, 'cookie_keys', () => [randomBytes(32).toString('base64url')]);
+}
+
+function setPageHeaders(res) {
+  res.setHeader('Content-Security-Policy', IDP_CSP);
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+}
+
+function sendHtml(res, status, body) {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(body);
+}
+
+function redirect(res, location, status = 303) {
+  res.statusCode = status;
+  res.setHeader('Location', location);
+  res.setHeader('Cache-Control', 'no-store');
+  res.end();
+}
+
+async function readForm(req, limit = 16 * 1024) {
+  const type = String(req.headers['content-type'] || '');
+  if (!type.startsWith('application/x-www-form-urlencoded')) return new URLSearchParams();
+  let size = 0;
+  const chunks = [];
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > limit) throw Object.assign(new Error('form too large'), { status: 413 });
+    chunks.push(chunk);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+const INTERACTION_PATH = /^\/interaction\/([A-Za-z0-9_-]{1,64})$/;
+
+/**
+ * @param {{
+ *   db: import('better-sqlite3').Database,
+ *   outbox: ReturnType<import('../outbox.mjs').createOutbox>,
+ *   issuer: string,
+ *   clients: { client_id: string, origin: string, client_name?: string }[],
+ *   resource: string,
+ *   accessTokenTtl?: number,
+ *   refreshTokenTtl?: number,
+ *   pagePaths?: string[],
+ *   quiet?: boolean,
+ * }} options
+ */
+export function createIdentityProvider({
+  db, outbox, issuer, clients, resource, accessTokenTtl = 300, refreshTokenTtl = 14 * 24 * 60 * 60,
+  pagePaths = [], quiet = false,
+}) {
+  migrateIdp(db);
+  issuer = issuer.replace(/\/+$/, '');
+  const log = quiet ? () => {} : (...a) => console.error('[idp]', ...a);
+  const clientOrigins = new Map(clients.map((c) => [c.client_id, new URL(c.origin).origin]));
+  const clientNames = new Map(clients.map((c) => [c.client_id, c.client_name || `Support portal (${new URL(c.origin).host})`]));
+  const firstParty = new Set(clients.map((c) => c.client_id));
+
+  const configuration = {
+    adapter: createSqliteAdapter(db),
+    clients: clients.map((c) => ({
+      client_id: c.client_id,
+      client_name: clientNames.get(c.client_id),
+      application_type: 'web',
+      token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      redirect_uris: redirectUrisFor(c.origin, pagePaths),
+      post_logout_redirect_uris: redirectUrisFor(c.origin, pagePaths),
+    })),
+    jwks: loadSigningKeys(db),
+    cookies: {
+      keys: loadCookieKeys(db),
+      long: { httpOnly: true, sameSite: 'lax', signed: true },
+      short: { httpOnly: true, sameSite: 'lax', signed: true },
+    },
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'given_name', 'family_name', 'preferred_username'],
+      email: ['email', 'email_verified'],
+    },
+    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    responseTypes: ['code'],
+    pkce: { required: () => true },
+    conformIdTokenClaims: false,
+    clientBasedCORS(ctx, origin, client) {
+      return clientOrigins.get(client.clientId) === origin;
+    },
+    async findAccount(ctx, sub) {
+      const account = findAccountById(db, sub);
+      if (!account || account.status !== 'active') return undefined;
+      return {
+        accountId: account.id,
+        async claims() {
+          return {
+            sub: account.id,
+            name: `${account.firstName} ${account.lastName}`.trim() || account.email,
+            given_name: account.firstName,
+            family_name: account.lastName,
+            preferred_username: account.username,
+            email: account.email,
+            email_verified: true,
+          };
+        },
+      };
+    },
+    async loadExistingGrant(ctx) {
+      const { client, session } = ctx.oidc;
+      const grantId = ctx.oidc.result?.consent?.grantId || session.grantIdFor(client.clientId);
+      let grant = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
+      if (!firstParty.has(client.clientId)) return grant;
+      // First-party portals never show a consent screen: the grant covers what they ask for.
+      if (grant && grant.accountId !== session.accountId) grant = undefined;
+      grant ??= new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+      const scopes = [...(ctx.oidc.requestParamOIDCScopes ?? [])];
+      if (scopes.length) grant.addOIDCScope(scopes.join(' '));
+      grant.addResourceScope(resource, API_SCOPE);
+      await grant.save();
+      return grant;
+    },
+    issueRefreshToken(ctx, client) {
+      return client.grantTypeAllowed('refresh_token');
+    },
+    rotateRefreshToken() {
+      return true;
+    },
+    ttl: {
+      AccessToken: (ctx, token) => token.resourceServer?.accessTokenTTL || accessTokenTtl,
+      AuthorizationCode: 60,
+      IdToken: 60 * 60,
+      Interaction: 60 * 60,
+      Session: refreshTokenTtl,
+      Grant: refreshTokenTtl,
+      RefreshToken(ctx, token, client) {
+        if (ctx?.oidc?.entities.RotatedRefreshToken && client.clientAuthMethod === 'none' && !token.isSenderConstrained()) {
+          return ctx.oidc.entities.RotatedRefreshToken.remainingTTL;
+        }
+        return refreshTokenTtl;
+      },
+    },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource(ctx, client, oneOf) {
+          if (Array.isArray(oneOf)) return oneOf.includes(resource) ? resource : oneOf[0];
+          return resource;
+        },
+        useGrantedResource() {
+          return true;
+        },
+        getResourceServerInfo(ctx, indicator) {
+          if (indicator !== resource) throw new errors.InvalidTarget('unknown resource');
+          return {
+            scope: API_SCOPE,
+            audience: resource,
+            accessTokenTTL: accessTokenTtl,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'RS256' } },
+          };
+        },
+      },
+      rpInitiatedLogout: {
+        enabled: true,
+        async logoutSource(ctx, form) {
+          const client = ctx.oidc.client;
+          ctx.body = views.logoutPage({ form, clientName: client ? clientNames.get(client.clientId) : undefined, auto: !!client });
+        },
+        async postLogoutSuccessSource(ctx) {
+          ctx.body = views.messagePage({
+            title: 'You are signed out',
+            message: 'You are signed out of your Business Account on every portal.',
+            links: [...clientOrigins.values()].map((o) => ({ href: `${o}/`, label: `Go to ${o}` })),
+          });
+        },
+      },
+    },
+    async renderError(ctx, out) {
+      ctx.type = 'html';
+      ctx.body = views.errorPage({ out });
+    },
+  };
+
+  const provider = new Provider(issuer, configuration);
+  provider.proxy = false;
+  provider.use(async (ctx, next) => {
+    ctx.set('Content-Security-Policy', IDP_CSP);
+    ctx.set('X-Frame-Options', 'DENY');
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    await next();
+  });
+  provider.on('grant.error', (ctx, err) => log('grant.error:', err.error_detail || err.error_description || err.message));
+  provider.on('server_error', (ctx, err) => log('server_error:', err));
+  provider.on('authorization.error', (ctx, err) => log('authorization.error:', err.error_description || err.message));
+  provider.on('end_session.error', (ctx, err) => log('end_session.error:', err.error_description || err.message));
+
+  const oidcCallback = provider.callback();
+  const portalLinks = () => [...clientOrigins.values()].map((o) => ({ href: `${o}/`, label: `Go to the support portal (${o})` }));
+
+  // ----- interaction pages -----------------------------------------------------------------------------------
+
+  async function interactionOrExpired(req, res) {
+    try {
+      return await provider.interactionDetails(req, res);
+    } catch (err) {
+      if (err instanceof errors.SessionNotFound) {
+        sendHtml(res, 400, views.messagePage({
+          title: 'Start the sign-in again',
+          status: 'error',
+          message: 'This sign-in page has expired or was opened in another window. Go back to the portal and choose Sign in again.',
+          links: portalLinks(),
+        }));
+        return null;
+      }
+      throw err;
+    }
+  }
+
+  function renderLogin(res, details, { username = '', error, status = 200 } = {}) {
+    sendHtml(res, status, views.loginPage({
+      uid: details.uid,
+      username,
+      error,
+      clientName: clientNames.get(details.params.client_id),
+      forgotHref: `${forgotPasswordPath}?return=${encodeURIComponent(`/interaction/${details.uid}`)}`,
+    }));
+  }
+
+  async function interactionGet(req, res) {
+    const details = await interactionOrExpired(req, res);
+    if (!details) return;
+    const { prompt, params, session } = details;
+    if (prompt.name === 'login') {
+      renderLogin(res, details, { username: typeof params.login_hint === 'string' ? params.login_hint : '' });
+      return;
+    }
+    if (prompt.name === 'consent' && firstParty.has(params.client_id)) {
+      const grant = details.grantId
+        ? await provider.Grant.find(details.grantId)
+        : new provider.Grant({ accountId: session.accountId, clientId: params.client_id });
+      const d = prompt.details || {};
+      if (d.missingOIDCScope) grant.addOIDCScope(d.missingOIDCScope.join(' '));
+      if (d.missingOIDCClaims) grant.addOIDCClaims(d.missingOIDCClaims);
+      if (d.missingResourceScopes) {
+        for (const [indicator, scopes] of Object.entries(d.missingResourceScopes)) grant.addResourceScope(indicator, scopes.join(' '));
+      }
+      const grantId = await grant.save();
+      await provider.interactionFinished(req, res, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
+      return;
+    }
+    await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'Unsupported interaction' }, { mergeWithLastSubmission: false });
+  }
+
+  async function interactionLogin(req, res) {
+    const form = await readForm(req);
+    const details = await interactionOrExpired(req, res);
+    if (!details) return;
+    if (details.prompt.name !== 'login') {
+      redirect(res, `/interaction/${details.uid}`);
+      return;
+    }
+    const username = (form.get('username') || '').trim().slice(0, 320);
+    const password = (form.get('password') || '').slice(0, 1024);
+    const account = username && password ? await verifyPasswordAsync(db, username, password) : null;
+    if (!account) {
+      renderLogin(res, details, { username, error: views.LOGIN_ERROR, status: 401 });
+      return;
+    }
+    await provider.interactionFinished(req, res, {
+      login: { accountId: account.id, remember: true, amr: ['pwd'] },
+    }, { mergeWithLastSubmission: false });
+  }
+
+  async function interactionAbort(req, res) {
+    const details = await interactionOrExpired(req, res);
+    if (!details) return;
+    await provider.interactionFinished(req, res, {
+      error: 'access_denied', error_description: 'The sign-in was cancelled.',
+    }, { mergeWithLastSubmission: false });
+  }
+
+  // ----- password pages --------------------------------------------------------------------------------------
+
+  function safeReturn(value) {
+    return typeof value === 'string' && INTERACTION_PATH.test(value) ? value : undefined;
+  }
+
+  async function forgot(req, res, url) {
+    if (req.method === 'GET') {
+      sendHtml(res, 200, views.forgotPage({ backHref: safeReturn(url.searchParams.get('return')) }));
+      return;
+    }
+    const form = await readForm(req);
+    const email = (form.get('email') || '').trim().slice(0, 320);
+    const backHref = safeReturn(form.get('return'));
+    if (!email) {
+      sendHtml(res, 400, views.forgotPage({ backHref, error: 'Type your email address.' }));
+      return;
+    }
+    const account = findAccountByLogin(db, email);
+    if (account) {
+      try {
+        if (!hasPassword(db, account.id)) {
+          // Never activated: a reset would not help; send a fresh activation link instead.
+          await sendActivationEmail(outbox, account, createActivationLink(db, account.id, { issuer }));
+        } else if (account.status === 'active') {
+          await sendPasswordResetEmail(outbox, account, createPasswordResetLink(db, account.id, { issuer }));
+        }
+      } catch (err) {
+        log('could not send the password email:', err);
+      }
+    }
+    sendHtml(res, 200, views.forgotPage({ email, done: true, backHref }));
+  }
+
+  const LINK_TEXT = {
+    reset: {
+      title: 'Choose a new password',
+      intro: 'Choose a new password for your Business Account. It works on every portal.',
+      submit: 'Change password',
+      used: 'This password reset link has already been used. Each link works only once.',
+      expired: 'This password reset link has expired. Links work for 30 minutes.',
+      unknown: 'This password reset link is not valid. Copy the whole link from the email, or ask for a new one.',
+      again: { href: forgotPasswordPath, label: 'Ask for a new link' },
+      done: 'Your password has been changed. Go back to your portal and sign in with your email address and the new password.',
+    },
+    activation: {
+      title: 'Activate your Business Account',
+      intro: 'Choose the password for your new Business Account. Your username is your email address.',
+      submit: 'Activate my account',
+      used: 'This activation link has already been used, so your account is active. Sign in with your email address, or reset the password if you forgot it.',
+      expired: 'This activation link has expired. Links work for 7 days. Ask for a new one with "Forgot your password?".',
+      unknown: 'This activation link is not valid. Copy the whole link from the email, or ask for a new one.',
+      again: { href: forgotPasswordPath, label: 'Forgot your password? Ask for a new link' },
+      done: 'Your Business Account is active. Sign in to the support portal with your email address and the password you chose.',
+    },
+  };
+
+  async function linkPage(req, res, kind, token) {
+    const t = LINK_TEXT[kind];
+    const action = kind === 'reset' ? `/password/reset/${token}` : `/activate/${token}`;
+    const info = inspectLinkToken(db, token, kind);
+    if (info.state !== 'valid') {
+      sendHtml(res, info.state === 'unknown' ? 404 : 410, views.messagePage({
+        title: t.title, status: 'error', message: t[info.state] || t.unknown, links: [t.again],
+      }));
+      return;
+    }
+    if (req.method === 'GET') {
+      sendHtml(res, 200, views.setPasswordPage({ title: t.title, intro: t.intro, action, account: info.account, submitLabel: t.submit }));
+      return;
+    }
+    const form = await readForm(req);
+    const password = form.get('password') || '';
+    const confirm = form.get('confirm') || '';
+    const again = (error) => sendHtml(res, 400, views.setPasswordPage({
+      title: t.title, intro: t.intro, action, account: info.account, submitLabel: t.submit, error,
+    }));
+    if (password !== confirm) {
+      again('The two passwords are not the same. Type the new password twice.');
+      return;
+    }
+    const result = redeemLinkToken(db, token, kind, password);
+    if (!result.ok) {
+      if (result.state === 'invalid-password') {
+        again(`${result.message} ${views.PASSWORD_RULE}`);
+        return;
+      }
+      sendHtml(res, 410, views.messagePage({ title: t.title, status: 'error', message: t[result.state] || t.unknown, links: [t.again] }));
+      return;
+    }
+    sendHtml(res, 200, views.messagePage({ title: kind === 'reset' ? 'Password changed' : 'Account activated', message: t.done, links: portalLinks() }));
+  }
+
+  // ----- request routing -------------------------------------------------------------------------------------
+
+  async function handle(req, res) {
+    const url = new URL(req.url, issuer);
+    const path = url.pathname;
+    const method = req.method;
+    const asset = ASSETS[path];
+    if (asset && (method === 'GET' || method === 'HEAD')) {
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Content-Type', asset.type);
+      res.setHeader('Cache-Control', 'public, max-age=300');
+      res.end(method === 'HEAD' ? undefined : readFileSync(asset.file));
+      return;
+    }
+    let m;
+    const own = (fn) => { setPageHeaders(res); return fn(); };
+    if (path === '/' && method === 'GET') {
+      return own(() => sendHtml(res, 200, views.messagePage({
+        title: 'Business Account',
+        message: 'This is the demo Business Account identity provider. Sign in from a support portal.',
+        links: [...portalLinks(), { href: forgotPasswordPath, label: 'Forgot your password?' }],
+      })));
+    }
+    if ((m = INTERACTION_PATH.exec(path)) && method === 'GET') return own(() => interactionGet(req, res));
+    if ((m = /^\/interaction\/([A-Za-z0-9_-]{1,64})\/login$/.exec(path)) && method === 'POST') return own(() => interactionLogin(req, res));
+    if ((m = /^\/interaction\/([A-Za-z0-9_-]{1,64})\/abort$/.exec(path)) && method === 'POST') return own(() => interactionAbort(req, res));
+    if (path === forgotPasswordPath && (method === 'GET' || method === 'POST')) return own(() => forgot(req, res, url));
+    if ((m = /^\/password\/reset\/([A-Za-z0-9_-]{1,200})$/.exec(path)) && (method === 'GET' || method === 'POST')) {
+      return own(() => linkPage(req, res, 'reset', m[1]));
+    }
+    if ((m = /^\/activate\/([A-Za-z0-9_-]{1,200})$/.exec(path)) && (method === 'GET' || method === 'POST')) {
+      return own(() => linkPage(req, res, 'activation', m[1]));
+    }
+    return oidcCallback(req, res);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      log('request failed:', err);
+      if (res.headersSent) { res.destroy(); return; }
+      const status = err.status === 413 ? 413 : 500;
+      setPageHeaders(res);
+      sendHtml(res, status, views.messagePage({
+        title: 'Something went wrong', status: 'error',
+        message: status === 413 ? 'The form was too large.' : 'The Business Account service had a problem. Try again in a moment.',
+      }));
+    });
+  });
+
+  return {
+    provider,
+    server,
+    issuer,
+    /** @param {number} port @param {string} [host] */
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => { server.off('error', reject); resolve(server.address()); });
+      });
+    },
+    close() {
+      return new Promise((resolve) => {
+        if (!server.listening) { resolve(); return; }
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      });
+    },
+  };
+}
