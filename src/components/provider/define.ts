@@ -1,0 +1,5 @@
+import { EsProvider } from './provider.js';
+
+EsProvider.define();
+
+export { EsProvider };

@@ -1,0 +1,27 @@
+import type { SupportApi } from './api-types.js';
+import { createApiClient } from './api-client.js';
+import { validateConfig } from './config.js';
+import type { EsConfig } from './config.types.js';
+import { createSession, type OidcSession, type SessionDeps } from './session.js';
+
+export interface SupportClient {
+  /** The validated configuration with defaults filled in. */
+  config: EsConfig;
+  /** Sign-in state and tokens (oidc-client-ts, loaded only when needed). */
+  session: OidcSession;
+  /** The typed support API with the session's bearer token. */
+  api: SupportApi;
+}
+
+/**
+ * Everything es-provider builds, for hosts without Lit or without the element: validates `config` (throws
+ * `ConfigError` naming the field), creates the session and the API client. Provide them to elements with
+ * `new ContextProvider(document.body, { context: apiContext, initialValue: client.api })` or simply use
+ * `<es-provider>`.
+ */
+export function createSupportClient(config: Partial<EsConfig>, options: { timeout?: number; session?: SessionDeps } = {}): SupportClient {
+  const valid = validateConfig(config);
+  const session = createSession(valid, options.session);
+  const api = createApiClient({ apiUrl: valid.apiUrl, session, ...(options.timeout ? { timeout: options.timeout } : {}) });
+  return { config: valid, session, api };
+}
