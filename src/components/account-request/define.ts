@@ -1,0 +1,5 @@
+import { EsAccountRequest } from './account-request.js';
+
+EsAccountRequest.define();
+
+export { EsAccountRequest };
