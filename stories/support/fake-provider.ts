@@ -28,6 +28,7 @@ import type { EsConfig } from '../../src/core/config.types.js';
 import type {
   Session, SessionErrorCode, SessionState, SessionStatus, SessionUser, SignInOptions,
 } from '../../src/core/session-types.js';
+import { darkTokens, lightTokens } from '../../src/styles/tokens.js';
 import { ApiError, type ApiErrorKind, type FieldError } from '../../src/core/errors.js';
 import type {
   Attachment, CaseSummary, Comment, KbSearchHit, Page, SupportCase,
@@ -345,18 +346,16 @@ export const storyConfig: EsConfig = {
   locale: 'en', theme: 'light', forgotPasswordUrl: 'https://id.example.com/password/forgot',
 };
 
-/** Dark theme token values applied on the story wrapper (the real es-provider sets its own). */
-export const darkTokens: Record<string, string> = {
-  '--es-color-primary': '#7cb4ff',
-  '--es-color-text': '#e8eaed',
-  '--es-color-surface': '#1e2126',
-  '--es-color-border': '#4a5059',
-  '--es-color-danger': '#ff8a80',
-  '--es-color-success': '#7ddc9a',
-  '--es-color-warning': '#ffd27a',
-  '--es-color-muted': '#b3b9c2',
-  '--es-focus-ring': '0 0 0 3px rgb(124 180 255 / 0.6)',
-};
+/** Light/dark token values on the story wrapper (as es-provider applies them on itself), one document sheet. */
+function adoptThemeSheet() {
+  if (typeof document === 'undefined' || (document as { __esStorySheet?: boolean }).__esStorySheet) return;
+  (document as { __esStorySheet?: boolean }).__esStorySheet = true;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`
+    es-story-provider { display: block; padding: 1rem; ${lightTokens.cssText} background: var(--es-color-surface); color: var(--es-color-text); }
+    es-story-provider[data-es-theme='dark'] { ${darkTokens.cssText} }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
 
 /** `<es-story-provider>`: provides config, session and api to its children (also to elements upgraded later). */
 export class EsStoryProvider extends HTMLElement {
@@ -369,18 +368,12 @@ export class EsStoryProvider extends HTMLElement {
   set session(v: Session) { this.sessionP.setValue(v); }
   get api() { return this.apiP.value!; }
   set api(v: SupportApi) { this.apiP.setValue(v); }
-  /** Applies the theme attribute and (for dark) the dark token values. */
+  /** Applies the theme (`data-es-theme`, which switches the token values of the story sheet). */
   set theme(t: 'light' | 'dark') {
     this.setAttribute('data-es-theme', t);
-    for (const [k, v] of Object.entries(darkTokens)) {
-      if (t === 'dark') this.style.setProperty(k, v); else this.style.removeProperty(k);
-    }
-    if (t === 'dark') { this.style.setProperty('background', '#121417'); this.style.setProperty('color', '#e8eaed'); }
-    else { this.style.removeProperty('background'); this.style.removeProperty('color'); }
   }
   connectedCallback() {
-    this.style.setProperty('display', 'block');
-    this.style.setProperty('padding', '1rem');
+    adoptThemeSheet();
   }
 }
 if (!customElements.get('es-story-provider')) customElements.define('es-story-provider', EsStoryProvider);

@@ -1,0 +1,90 @@
+/**
+ * The CDN entry (`eservice-widgets.js`): a small autoloader in the Shoelace pattern. It registers nothing up front;
+ * a MutationObserver finds `es-*` elements as they appear (in the document and in the open shadow roots of our
+ * own elements) and imports the chunk that defines each tag the first time it is seen. A page that shows only a
+ * contact card therefore never downloads the sign-in, case or sanitiser code.
+ *
+ * Chunk URLs are relative to this module (ES dynamic import resolves against `import.meta.url`), so the bundle
+ * works from any CDN path. A ContextRoot is attached to the document so an element that upgrades before its
+ * `es-provider` still receives config, session and api once the provider arrives.
+ *
+ * Host pages can also call `load(tag)` / `discover(root)` themselves (e.g. for closed shadow roots).
+ */
+import { ensureContextRoot } from './core/context-root.js';
+import { elementLoaders } from './loader/tags.js';
+
+const loading = new Map<string, Promise<void>>();
+const observedRoots = new WeakSet<Node>();
+const watchedHosts = new WeakSet<Element>();
+
+/** Tags this loader knows how to load. */
+export const knownTags: readonly string[] = Object.keys(elementLoaders);
+
+/** Imports the chunk defining `tag` (once). Resolves when the tag is defined; unknown tags resolve at once. */
+export function load(tag: string): Promise<void> {
+  const name = tag.toLowerCase();
+  const existing = loading.get(name);
+  if (existing) return existing;
+  const importer = elementLoaders[name];
+  if (!importer || customElements.get(name)) return Promise.resolve();
+  const p = importer()
+    .then(() => customElements.whenDefined(name))
+    .then(() => undefined, (error: unknown) => {
+      loading.delete(name); // allow a retry (e.g. after a network blip) on the next discovery
+      console.error(`[eservice-widgets] could not load <${name}>:`, error);
+    });
+  loading.set(name, p);
+  return p;
+}
+
+/** Loads every es-* tag in `root` (and watches the open shadow roots of our elements). */
+export function discover(root: Element | Document | ShadowRoot | DocumentFragment): Promise<void> {
+  const found: Element[] = [];
+  if (root instanceof Element && isCandidate(root)) found.push(root);
+  const all = root.querySelectorAll('*');
+  for (let i = 0; i < all.length; i++) if (isCandidate(all[i]!)) found.push(all[i]!);
+  const tags = new Set<string>();
+  for (const el of found) {
+    tags.add(el.localName);
+    watchShadow(el);
+  }
+  return Promise.all([...tags].map(load)).then(() => undefined);
+}
+
+function isCandidate(el: Element): boolean {
+  return el.localName.startsWith('es-') && el.localName in elementLoaders;
+}
+
+/** Once `el` is defined and has rendered, observe its open shadow root for nested es-* elements. */
+function watchShadow(el: Element): void {
+  if (watchedHosts.has(el)) return;
+  watchedHosts.add(el);
+  void customElements.whenDefined(el.localName).then(async () => {
+    await (el as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+    const sr = el.shadowRoot;
+    if (sr) observe(sr);
+  });
+}
+
+const observer = new MutationObserver((mutations) => {
+  for (const m of mutations) {
+    for (let i = 0; i < m.addedNodes.length; i++) {
+      const n = m.addedNodes[i]!;
+      if (n.nodeType === 1) void discover(n as Element);
+    }
+  }
+});
+
+/** Observe `root` (document or shadow root) and load what it already holds. */
+export function observe(root: Document | ShadowRoot): void {
+  if (observedRoots.has(root)) return;
+  observedRoots.add(root);
+  observer.observe(root, { childList: true, subtree: true });
+  void discover(root);
+}
+
+if (typeof document !== 'undefined' && !(globalThis as { __esLoader?: boolean }).__esLoader) {
+  (globalThis as { __esLoader?: boolean }).__esLoader = true;
+  ensureContextRoot(document);
+  observe(document);
+}
