@@ -48,7 +48,7 @@ function originOf(url) {
 /**
  * @param {{
  *   root?: string, distDir?: string, port?: number, host?: string,
- *   config: { apiUrl: string, authority: string, clientId: string, resource: string },
+ *   config: { apiUrl: string, authority: string, clientId: string, resource: string, [extra: string]: any },
  *   outbox?: { list: Function, get: Function },
  * }} options
  */
@@ -122,7 +122,8 @@ export function createPagesServer({ root = 'demo/pages', distDir = 'dist', port 
     const url = new URL(req.url, 'http://pages.invalid');
     const path = url.pathname;
     if (path === '/config.json') {
-      json(res, 200, { apiUrl: config.apiUrl, authority: config.authority, clientId: config.clientId, resource: config.resource });
+      // apiUrl, authority, clientId, resource, plus any extra links the stack adds (forgotPasswordUrl, portals).
+      json(res, 200, { ...config, apiUrl: config.apiUrl, authority: config.authority, clientId: config.clientId, resource: config.resource });
       return;
     }
     if (path === '/api/outbox' || path.startsWith('/api/outbox/')) {

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openDatabase } from './db.mjs';
 import { migrateIdp, countAccounts } from './idp/accounts.mjs';
 import { createOutbox } from './outbox.mjs';
-import { createIdentityProvider } from './idp/provider.mjs';
+import { createIdentityProvider, forgotPasswordPath } from './idp/provider.mjs';
 import { createPagesServer } from './pages-server.mjs';
 import { seedDemoAccounts } from './idp/demo-accounts.mjs';
 
@@ -22,8 +22,8 @@ export function portalClientId(index) {
   return `portal-${String.fromCharCode(97 + index)}`;
 }
 
-function envInt(name) {
-  const v = process.env[name];
+function envInt(env, name) {
+  const v = env[name];
   if (v === undefined || v === '') return undefined;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${v}"`);
@@ -34,8 +34,8 @@ function envInt(name) {
 export function optionsFromEnv(env = process.env) {
   const o = {};
   if (env.ES_DATA_DIR) o.dataDir = env.ES_DATA_DIR;
-  if (envInt('ES_IDP_PORT') !== undefined) o.idpPort = envInt('ES_IDP_PORT');
-  if (envInt('ES_API_PORT') !== undefined) o.apiPort = envInt('ES_API_PORT');
+  if (envInt(env, 'ES_IDP_PORT') !== undefined) o.idpPort = envInt(env, 'ES_IDP_PORT');
+  if (envInt(env, 'ES_API_PORT') !== undefined) o.apiPort = envInt(env, 'ES_API_PORT');
   if (env.ES_PORTAL_PORTS) {
     o.portalPorts = env.ES_PORTAL_PORTS.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
       const n = Number(s);
@@ -43,7 +43,7 @@ export function optionsFromEnv(env = process.env) {
       return n;
     });
   }
-  if (envInt('ES_ACCESS_TOKEN_TTL') !== undefined) o.accessTokenTtl = envInt('ES_ACCESS_TOKEN_TTL');
+  if (envInt(env, 'ES_ACCESS_TOKEN_TTL') !== undefined) o.accessTokenTtl = envInt(env, 'ES_ACCESS_TOKEN_TTL');
   if (env.ES_HOST) o.host = env.ES_HOST;
   return o;
 }
@@ -134,7 +134,10 @@ export async function startStack(options = {}) {
     for (const [i, port] of portalPorts.entries()) {
       const server = createPagesServer({
         root: pagesDir, distDir, port, host, outbox,
-        config: { apiUrl: resource, authority: issuer, clientId: portalClientId(i), resource },
+        config: {
+          apiUrl: resource, authority: issuer, clientId: portalClientId(i), resource,
+          forgotPasswordUrl: `${issuer}${forgotPasswordPath}`, portals: portalOrigins,
+        },
       });
       await server.listen(port, host);
       closers.push(() => server.close());

@@ -200,7 +200,13 @@ export function createIdentityProvider({
     },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
+      revocation: {
+        enabled: true,
+        // A portal may revoke only its own tokens (sign-out revokes the refresh token).
+        async allowedPolicy(ctx, client, token) {
+          return token.clientId === client.clientId;
+        },
+      },
       userinfo: { enabled: true },
       resourceIndicators: {
         enabled: true,
