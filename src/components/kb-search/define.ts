@@ -1,0 +1,5 @@
+import { EsKbSearch } from './kb-search.js';
+
+EsKbSearch.define();
+
+export { EsKbSearch };
