@@ -1,0 +1,4 @@
+import { EsCaseDetail } from './case-detail.js';
+
+EsCaseDetail.define();
+export { EsCaseDetail };

@@ -1,0 +1,4 @@
+import { EsCaseForm } from './case-form.js';
+
+EsCaseForm.define();
+export { EsCaseForm };

@@ -1,0 +1,4 @@
+import { EsCaseList } from './case-list.js';
+
+EsCaseList.define();
+export { EsCaseList };
