@@ -3,8 +3,11 @@
 import './components/provider/define.js';
 import './components/account-request/define.js';
 import './components/case-detail/define.js';
+import './components/case-form/define.js';
 import './components/case-list/define.js';
+import './components/contact-card/define.js';
 import './components/kb-search/define.js';
 import './components/login/define.js';
+import './components/portal/define.js';
 
 export * from './index.js';

@@ -4,7 +4,10 @@ export const elementLoaders: Record<string, () => Promise<unknown>> = {
   'es-provider': () => import('../components/provider/define.js'),
   'es-account-request': () => import('../components/account-request/define.js'),
   'es-case-detail': () => import('../components/case-detail/define.js'),
+  'es-case-form': () => import('../components/case-form/define.js'),
   'es-case-list': () => import('../components/case-list/define.js'),
+  'es-contact-card': () => import('../components/contact-card/define.js'),
   'es-kb-search': () => import('../components/kb-search/define.js'),
   'es-login': () => import('../components/login/define.js'),
+  'es-portal': () => import('../components/portal/define.js'),
 };

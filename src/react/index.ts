@@ -5,7 +5,10 @@
  */
 export { EsAccountRequest } from './account-request.js';
 export { EsCaseDetail } from './case-detail.js';
+export { EsCaseForm } from './case-form.js';
 export { EsCaseList } from './case-list.js';
+export { EsContactCard } from './contact-card.js';
 export { EsKbSearch } from './kb-search.js';
 export { EsLogin } from './login.js';
+export { EsPortal } from './portal.js';
 export { EsProvider } from './provider.js';

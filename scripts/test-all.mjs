@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// `npm test`: every suite, one after another, then a per-suite table and as the LAST line `N passed, N failed`.
+//   node     node --test over test/server/**/*.test.mjs and test/security/**/*.test.mjs
+//   browser  web-test-runner (web-test-runner.config.mjs: test/core, test/components in Chromium)
+//   e2e      node --test over test/e2e/**/*.test.mjs (runs `npm run build` first when dist/ is missing)
+//   faults   node --test over test/faults/**/*.test.mjs (same build requirement)
+//   build    node --test over test/build/**/*.test.mjs (same build requirement)
+//   stories  node --test over test/stories/**/*.test.mjs (runs `npm run build-storybook` first when
+//            storybook-static/ is missing or older than src/, stories/ or .storybook/)
+// Options: --only <name>[,<name>...] runs just those suites. Exit code 1 when anything failed.
+// Counting: node:test suites through a TAP reporter written to a temp file (`# pass N`, `# fail N`,
+// cancelled counts as failed); web-test-runner from its summary line `N passed, N failed`. A runner that exits
+// non-zero without reporting a failure counts as one failure, so a crash can never look green.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SUITES = ['node', 'browser', 'e2e', 'faults', 'build', 'stories'];
+const GROUP_TIMEOUT_MS = Number(process.env.TEST_SUITE_TIMEOUT_MS ?? 15 * 60_000);
+
+const argv = process.argv.slice(2);
+const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : argv.find((a) => a.startsWith('--only='))?.slice(7);
+const only = onlyArg ? onlyArg.split(',').map((s) => s.trim()).filter(Boolean) : null;
+if (only) {
+  const bad = only.filter((s) => !SUITES.includes(s));
+  if (bad.length) { console.error(`test-all: unknown suite(s) ${bad.join(', ')}; choose from ${SUITES.join(', ')}`); process.exit(2); }
+}
+const wanted = (s) => !only || only.includes(s);
+
+const env = { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
+const tmp = mkdtempSync(join(tmpdir(), 'es-test-all-'));
+
+/** All files under `dir` (relative to root) ending with `suffix`, sorted. */
+function findTests(dir, suffix = '.test.mjs') {
+  const abs = join(root, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs, { recursive: true })
+    .map(String).filter((f) => f.endsWith(suffix) && !f.split(/[\\/]/).includes('node_modules'))
+    .map((f) => relative(root, join(abs, f))).sort();
+}
+
+function newest(paths) {
+  let t = 0;
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) { for (const e of readdirSync(p)) if (e !== 'node_modules') walk(join(p, e)); } else if (st.mtimeMs > t) t = st.mtimeMs;
+  };
+  paths.forEach((p) => walk(join(root, p)));
+  return t;
+}
+
+/** Runs a command, streaming its output; resolves { code, output, timedOut }. */
+function run(cmd, args, { label } = {}) {
+  return new Promise((resolveRun) => {
+    console.log(`\n$ ${[cmd === process.execPath ? 'node' : cmd, ...args].join(' ')}${label ? `   # ${label}` : ''}`);
+    const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+    let output = '';
+    const onData = (stream) => (d) => { output += d; stream.write(d); };
+    child.stdout.on('data', onData(process.stdout));
+    child.stderr.on('data', onData(process.stderr));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      console.error(`test-all: ${label ?? cmd} exceeded ${GROUP_TIMEOUT_MS / 1000} s; stopping it`);
+      try { process.kill(-child.pid, 'SIGTERM'); } catch { child.kill('SIGTERM'); }
+      setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000).unref();
+    }, GROUP_TIMEOUT_MS);
+    child.on('close', (code, signal) => { clearTimeout(timer); resolveRun({ code: code ?? (signal ? 1 : 0), output, timedOut }); });
+    child.on('error', (e) => { clearTimeout(timer); output += String(e); resolveRun({ code: 1, output, timedOut }); });
+  });
+}
+
+/** node --test over `files`; counts from a TAP file. */
+async function nodeSuite(name, files) {
+  if (!files.length) return { name, passed: 0, failed: 0, skipped: 0, note: 'no test files' };
+  const tap = join(tmp, `${name}.tap`);
+  const r = await run(process.execPath, ['--test', '--test-concurrency=1',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files], { label: `${name}: ${files.length} file(s)` });
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const num = (k) => { const m = [...text.matchAll(new RegExp(`^# ${k} (\\d+)$`, 'gm'))].pop(); return m ? Number(m[1]) : null; };
+  const passed = num('pass');
+  let failed = (num('fail') ?? 0) + (num('cancelled') ?? 0);
+  const skipped = (num('skipped') ?? 0) + (num('todo') ?? 0);
+  let note = `${files.length} file(s)`;
+  if (passed === null || (r.code !== 0 && failed === 0)) { failed += 1; note += `; runner exited ${r.code}${r.timedOut ? ' (timeout)' : ''} without reporting a failure`; }
+  return { name, passed: passed ?? 0, failed, skipped, note };
+}
+
+async function browserSuite() {
+  const files = [...findTests('test/core', '.test.ts'), ...findTests('test/components', '.test.ts')];
+  if (!files.length) return { name: 'browser', passed: 0, failed: 0, skipped: 0, note: 'no test files' };
+  const bin = join(root, 'node_modules', '@web', 'test-runner', 'dist', 'bin.js');
+  const r = await run(process.execPath, [bin], { label: `browser: ${files.length} file(s)` });
+  // Summary lines look like "Chrome: |████| 12/12 test files | 87 passed, 0 failed" (skipped appended when any).
+  const clean = r.output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+  const m = [...clean.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)].pop();
+  let passed = m ? Number(m[1]) : 0;
+  let failed = m ? Number(m[2]) : 0;
+  const skipped = m?.[3] ? Number(m[3]) : 0;
+  let note = `${files.length} file(s)`;
+  if (!m || (r.code !== 0 && failed === 0)) { failed += 1; note += `; web-test-runner exited ${r.code}${r.timedOut ? ' (timeout)' : ''}${m ? '' : ' without a summary'}`; }
+  return { name: 'browser', passed, failed, skipped, note };
+}
+
+let buildChecked = null;
+/** Runs `npm run build` (scripts/build.mjs) once when dist/ is incomplete. Returns an error note or null. */
+async function ensureBuild() {
+  if (buildChecked !== null) return buildChecked;
+  const needed = ['dist/npm/index.js', 'dist/cdn/eservice-widgets.js', 'dist/cdn/meta.json', 'dist/custom-elements.json'];
+  if (needed.every((f) => existsSync(join(root, f)))) return (buildChecked = null);
+  const r = await run(process.execPath, [join(root, 'scripts', 'build.mjs')], { label: 'dist/ missing: npm run build' });
+  return (buildChecked = r.code === 0 ? null : `npm run build failed (exit ${r.code})`);
+}
+
+async function storiesSuite() {
+  const files = findTests('test/stories');
+  if (!files.length) return { name: 'stories', passed: 0, failed: 0, skipped: 0, note: 'no test files' };
+  const index = join(root, 'storybook-static', 'index.json');
+  const stale = !existsSync(index) || statSync(index).mtimeMs < newest(['src', 'stories', '.storybook']);
+  if (stale) {
+    const bin = join(root, 'node_modules', 'storybook', 'dist', 'bin', 'dispatcher.js');
+    const cli = existsSync(bin) ? [bin] : [join(root, 'node_modules', '.bin', 'storybook')];
+    const r = await run(process.execPath, [...cli, 'build', '-o', 'storybook-static', '--quiet', '--disable-telemetry'], { label: 'storybook-static missing or stale: build-storybook' });
+    if (r.code !== 0) return { name: 'stories', passed: 0, failed: 1, skipped: 0, note: `build-storybook failed (exit ${r.code})` };
+  }
+  return nodeSuite('stories', files);
+}
+
+const results = [];
+const t0 = Date.now();
+for (const suite of SUITES) {
+  if (!wanted(suite)) continue;
+  const t = Date.now();
+  let res;
+  if (suite === 'node') res = await nodeSuite('node', [...findTests('test/server'), ...findTests('test/security')]);
+  else if (suite === 'browser') res = await browserSuite();
+  else if (suite === 'stories') res = await storiesSuite();
+  else {
+    const files = findTests(`test/${suite}`);
+    const buildErr = files.length ? await ensureBuild() : null;
+    res = buildErr ? { name: suite, passed: 0, failed: 1, skipped: 0, note: buildErr } : await nodeSuite(suite, files);
+  }
+  res.seconds = (Date.now() - t) / 1000;
+  results.push(res);
+}
+rmSync(tmp, { recursive: true, force: true });
+
+const total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const rows = [['suite', 'passed', 'failed', 'skipped', 'time', 'notes'],
+  ...results.map((r) => [r.name, String(r.passed), String(r.failed), String(r.skipped), `${r.seconds.toFixed(0)} s`, r.note ?? '']),
+  ['total', String(total.passed), String(total.failed), String(total.skipped), `${((Date.now() - t0) / 1000).toFixed(0)} s`, '']];
+const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+console.log('\n' + rows.map((r, j) => r.map((c, i) => (i === 0 || i === 5 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ').trimEnd() +
+  (j === 0 ? `\n${w.map((n) => '-'.repeat(n)).join('  ')}` : '')).join('\n'));
+console.log(`${total.passed} passed, ${total.failed} failed`);
+process.exitCode = total.failed > 0 ? 1 : 0;
