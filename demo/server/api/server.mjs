@@ -77,8 +77,30 @@ export function createApiServer(opts) {
     trustProxy: false,
     return503OnClosing: true,
     exposeHeadRoutes: true,
-    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    routerOptions: { maxParamLength: 500, ignoreTrailingSlash: true },
+    // Router-level errors (bad percent-encoding, over-long path parameters) as problem+json too.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      reply.code(status).type('application/problem+json; charset=utf-8').send(JSON.stringify({
+        type: 'about:blank', title: status === 414 ? 'URI too long' : 'Bad request', status,
+        detail: status === 414 ? 'A path segment is too long.' : 'The URL is not valid.',
+      }));
+    },
+    // Errors the HTTP parser finds before fastify sees a request (header too large, malformed request line).
+    clientErrorHandler: (err, socket) => {
+      if (err.code === 'ECONNRESET' || socket.destroyed) return;
+      const [status, title] = err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large']
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout'] : [400, 'Bad Request'];
+      const body = JSON.stringify({ type: 'about:blank', title, status });
+      if (socket.writable) {
+        socket.write(`HTTP/1.1 ${status} ${title}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json\r\nConnection: close\r\n\r\n${body}`);
+      }
+      socket.destroy(err);
+    },
   });
+
+  // JSON only (and multipart for uploads): a text/plain body is a 415, not a string to validate.
+  app.removeContentTypeParser('text/plain');
 
   const ajvBody = makeAjv(false);
   const ajvOther = makeAjv(true);
@@ -105,13 +127,13 @@ export function createApiServer(opts) {
         if (v.keyword === 'if' || v.keyword === 'anyOf') continue;
         const field = fieldOf(v);
         const message = messageOf(v);
-        if (seen.has(field + message)) continue;
-        seen.add(field + message);
+        if (seen.has(field)) continue; // one message per field: the first is the most basic
+        seen.add(field);
         errors.push({ field, message });
       }
       status = 400;
-      const where = e.validationContext === 'querystring' ? 'query parameters' : e.validationContext === 'params' ? 'path' : 'request body';
-      body = { type: `${PROBLEM_BASE}validation`, title: 'Invalid request', status, detail: `Some ${where} are not valid.`, errors };
+      const where = e.validationContext === 'querystring' ? 'Some query parameters are' : e.validationContext === 'params' ? 'The path is' : 'Some fields of the request body are';
+      body = { type: `${PROBLEM_BASE}validation`, title: 'Invalid request', status, detail: `${where} not valid.`, errors };
     } else if (e.problem) {
       status = e.problem.status;
       body = e.problem;

@@ -61,6 +61,14 @@ function cleanFileName(name) {
   return base.slice(0, 200 - ext.length) + ext;
 }
 
+/** Busboy / multipart parse errors (no boundary, truncated body, ...) are the client's: 400, never 500. */
+function malformed(e) {
+  if (e && (e.problem || (typeof e.statusCode === 'number' && e.statusCode < 500))) return e;
+  return problem(400, 'Malformed upload', 'The multipart/form-data body could not be read (missing boundary or truncated).', {
+    type: 'validation', errors: [{ field: 'file', message: 'could not be read' }],
+  });
+}
+
 export async function attachmentRoutes(api, ctx) {
   const { db, attachmentsDir } = ctx;
   const g = guards(ctx);
@@ -73,7 +81,12 @@ export async function attachmentRoutes(api, ctx) {
     if (!request.isMultipart()) {
       throw problem(415, 'Unsupported media type', 'Upload the file as multipart/form-data with a field named "file".', { type: 'unsupported-type' });
     }
-    const part = await request.file();
+    let part;
+    try {
+      part = await request.file();
+    } catch (e) {
+      throw malformed(e);
+    }
     if (!part) throw problem(400, 'No file', 'The form has no file part.', { type: 'validation', errors: [{ field: 'file', message: 'is required' }] });
     const fileName = cleanFileName(part.filename);
     const dot = fileName.lastIndexOf('.');
@@ -112,7 +125,7 @@ export async function attachmentRoutes(api, ctx) {
       if (e && e.code === 'FST_REQ_FILE_TOO_LARGE') {
         throw problem(413, 'File too large', `Attachments may be at most ${MAX_ATTACHMENT_BYTES / 1048576} MB.`, { type: 'too-large' });
       }
-      throw e;
+      throw malformed(e);
     }
     const claimed = String(part.mimetype || '').toLowerCase().split(';')[0].trim();
     const contentType = allowedTypes.includes(claimed) ? claimed : allowedTypes[0];
