@@ -5,6 +5,7 @@ import type { EsAccountRequest } from '../../src/components/account-request/acco
 import { DRAFT_KEY } from '../../src/components/account-request/draft.js';
 import { normaliseAccountId, toField, validateField } from '../../src/components/account-request/validation.js';
 import { ApiError } from '../../src/core/errors.js';
+import { setLocale } from '../../src/core/i18n.js';
 import type { AccountRequestInput, AccountRequestReceipt } from '../../src/core/models.js';
 import { FakeSession, cleanup, deferred, fakeApi, mountWith, signedInUser } from '../helpers/fakes.js';
 
@@ -341,6 +342,24 @@ describe('es-account-request', () => {
         expect($(el, '[part~=submit-error]')).to.equal(null);
         expect(field(el, 'firstName').value).to.equal('Anna');
       } finally { document.removeEventListener('es-error', stop); }
+    });
+  });
+
+  describe('localisation', () => {
+    afterEach(() => setLocale('en'));
+    it('renders Finnish labels, errors and the plural rate-limit text', async () => {
+      const el = await mountWith<El>('<es-account-request></es-account-request>', {
+        api: fakeApi({ requestAccount: async () => { throw new ApiError({ kind: 'http', status: 429, operation: 'requestAccount', retryAfter: 300 }); } }),
+      });
+      await setLocale('fi');
+      await settle(el);
+      expect($(el, 'label[for=f-firstName]')!.textContent).to.equal('Etunimi');
+      await submit(el);
+      expect($(el, '#f-accountId-error')!.textContent).to.equal('Kirjoita yrityksesi asiakastunnus.');
+      await fillValid(el);
+      await submit(el);
+      expect($(el, '[part~=submit-error]')!.textContent).to.contain('Yritä uudelleen 5 minuutin kuluttua');
+      expect($(el, '[part~=counter]')!.textContent).to.contain('/ 2');
     });
   });
 });

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/login/define.js';
 import type { EsLogin } from '../../src/components/login/login.js';
 import { ApiError } from '../../src/core/errors.js';
+import { setLocale } from '../../src/core/i18n.js';
 import type { Me } from '../../src/core/models.js';
 import { FakeSession, cleanup, deferred, fakeApi, fakeConfig, mountWith, signedInUser } from '../helpers/fakes.js';
 
@@ -315,6 +316,24 @@ describe('es-login', () => {
       el.remove();
       session.set({ status: 'signing-in' });
       expect(seen).to.deep.equal([]);
+    });
+  });
+
+  describe('localisation', () => {
+    afterEach(() => setLocale('en'));
+    it('renders Finnish, with the values in place', async () => {
+      const session = new FakeSession({ status: 'signed-in', user: { ...signedInUser, username: 'jsmith', email: 'john.smith@fabrikam.example' } });
+      const el = await mountWith<EsLogin>('<es-login></es-login>', { session, api: fakeApi({ me: async () => anna }) });
+      await setLocale('fi');
+      await settle(el);
+      const t = text(el);
+      expect(t).to.contain('Käyttäjätunnuksesi ei ole sähköpostiosoitteesi');
+      expect(t).to.contain('käyttäjätunnuksella ”jsmith”');
+      expect(t).to.contain('(john.smith@fabrikam.example)');
+      expect($(el, '[part~=sign-out-button]')!.textContent!.trim()).to.equal('Kirjaudu ulos');
+      session.set({ status: 'signed-out', user: null });
+      await settle(el);
+      expect($(el, '[part~=sign-in-button]')!.textContent!.trim()).to.equal('Business Account -kirjautuminen');
     });
   });
 });

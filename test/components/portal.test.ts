@@ -4,6 +4,7 @@ import '../../src/components/account-request/define.js';
 import { EsPortal } from '../../src/components/portal/portal.js';
 import { HashRouter, parseHash, routeToHash, type Route } from '../../src/components/portal/hash-router.js';
 import type { Me } from '../../src/core/models.js';
+import { setLocale } from '../../src/core/i18n.js';
 import type { SignInOptions } from '../../src/core/session-types.js';
 import { FakeSession, cleanup, deferred, fakeApi, mountWith, signedInUser } from '../helpers/fakes.js';
 
@@ -298,6 +299,19 @@ describe('es-portal', () => {
       session.set({ status: 'signed-in', user: signedInUser });
       await settle(el);
       expect($(el, 'es-case-detail')!.getAttribute('case-id')).to.equal('c-9');
+    });
+  });
+
+  describe('localisation', () => {
+    afterEach(() => setLocale('en'));
+    it('renders the navigation and headings in Finnish', async () => {
+      const el = await mount();
+      await setLocale('fi');
+      await settle(el);
+      const links = [...el.shadowRoot!.querySelectorAll('[part~=nav-link]')].map((a) => a.textContent);
+      expect(links).to.deep.equal(['Tapaukset', 'Uusi tapaus', 'Tietopankki', 'Yhteystiedot', 'Dokumentit', 'Pyydä käyttäjätiliä']);
+      expect($(el, '#view-heading')!.textContent).to.equal('Tietopankki');
+      expect($(el, 'nav')!.getAttribute('aria-label')).to.equal('Tukiportaali');
     });
   });
 });
