@@ -263,6 +263,7 @@ describe('activation link', () => {
 describe('forgot password', () => {
   test('reset email in the outbox -> link -> new password works once; the old one stops working', async () => {
     const acc = createAccount(stack.db, { email: 'forgetful@idp-test.example', firstName: 'Fred', password: PW });
+    const before = await signIn(stack, { username: acc.email, password: PW });
     const b = createBrowser();
     const page = await b.request(`${stack.urls.idp}${forgotPasswordPath}`);
     assert.equal(page.status, 200);
@@ -286,6 +287,8 @@ describe('forgot password', () => {
     assert.equal(done.status, 200);
     assert.match(await done.text(), /password has been changed/);
 
+    assert.equal((await refreshTokens(stack, { refreshToken: before.refreshToken })).body.error, 'invalid_grant',
+      'a reset signs the account out everywhere');
     const t = await signIn(stack, { username: acc.email, password: 'Brand-new-pass-7' });
     assert.equal(decodeJwt(t.accessToken).sub, acc.id);
     await assert.rejects(signIn(stack, { username: acc.email, password: PW }), (e) => e.status === 401);
@@ -420,6 +423,18 @@ describe('headers and pages', () => {
       body: new URLSearchParams({ token: t.refreshToken, token_type_hint: 'refresh_token', client_id: 'portal-a' }),
     });
     assert.equal(r.status, 200);
+    assert.equal(r.headers.get('access-control-allow-origin'), origin);
     assert.equal((await refreshTokens(stack, { refreshToken: t.refreshToken })).body.error, 'invalid_grant');
+  });
+
+  test('revoking a JWT access token answers 200 (oidc-client-ts revokes it first on sign-out)', async () => {
+    const t = await signIn(stack, { username: ada.email, password: PW });
+    const origin = stack.clients[0].origin;
+    const r = await fetch(`${stack.urls.idp}/token/revocation`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+      body: new URLSearchParams({ token: t.accessToken, token_type_hint: 'access_token', client_id: 'portal-a' }),
+    });
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('access-control-allow-origin'), origin);
   });
 });

@@ -310,14 +310,25 @@ export function redeemLinkToken(db, token, kind, password) {
     const r = db.prepare('UPDATE idp_link_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL').run(now, sha256(token));
     if (r.changes !== 1) return { ok: false, state: 'used' };
     if (kind === 'reset') {
-      // A reset does not re-activate an account an administrator switched off.
+      // A reset does not re-activate an account an administrator switched off, and it signs the account out
+      // everywhere (whoever knew the old password loses their sessions and refresh tokens).
       db.prepare('UPDATE idp_accounts SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, nowIso(), info.account.id);
+      endAccountSessions(db, info.account.id);
     } else {
       db.prepare("UPDATE idp_accounts SET password_hash = ?, status = 'active', updated_at = ? WHERE id = ?").run(hash, nowIso(), info.account.id);
     }
     db.prepare("UPDATE idp_link_tokens SET used_at = ? WHERE account_id = ? AND kind = 'reset' AND used_at IS NULL").run(now, info.account.id);
     return { ok: true, account: findAccountById(db, info.account.id) };
   })();
+}
+
+/**
+ * Ends every provider session of an account and revokes its grants and tokens (refresh tokens stop working;
+ * already issued JWT access tokens run out within their short lifetime). Returns the number of rows removed.
+ */
+export function endAccountSessions(db, accountId) {
+  return db.prepare(`DELETE FROM idp_oidc WHERE model IN ('Session', 'Grant', 'RefreshToken', 'AccessToken', 'AuthorizationCode')
+    AND json_extract(payload, '$.accountId') = ?`).run(accountId).changes;
 }
 
 /** Test helper: moves a link token's expiry into the past. Returns true when a token was changed. */

@@ -257,6 +257,13 @@ export function createIdentityProvider({
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Referrer-Policy', 'no-referrer');
     await next();
+    // JWT access tokens cannot be revoked (they expire on their own, in accessTokenTtl). oidc-client-ts revokes the
+    // access token before the refresh token on sign-out and stops at an error, which would skip the end-session
+    // redirect; answer as RFC 7009 does for tokens the server has nothing to do about: 200.
+    if (ctx.path === '/token/revocation' && ctx.status === 400 && ctx.body?.error === 'unsupported_token_type') {
+      ctx.status = 200;
+      ctx.body = '';
+    }
   });
   provider.on('grant.error', (ctx, err) => log('grant.error:', err.error_detail || err.error_description || err.message));
   provider.on('server_error', (ctx, err) => log('server_error:', err));
