@@ -1,2 +1,36 @@
 // Finnish translations for es-contact-card (ids 'contact-card.*').
-export const templates = {};
+import { str } from '@lit/localize';
+
+export const templates = {
+  'contact-card.heading': 'Ota yhteyttä tukeen',
+  'contact-card.empty': 'Yhteystietoja ei ole juuri nyt saatavilla.',
+  'contact-card.country': 'Maa',
+  'contact-card.documents': 'Palvelukuvaukset ja tuen ehdot',
+  'contact-card.languages': str`Kielet: ${0}`,
+  'contact-card.hours-caption': str`Aukioloajat, ${0}`,
+  'contact-card.day': 'Päivä',
+  'contact-card.centre-time': str`Palvelukeskuksen aika (${0})`,
+  'contact-card.your-time': str`Sinun aikasi (${0})`,
+  'contact-card.closed-holiday': str`Suljettu (${0})`,
+  'contact-card.closed': 'Suljettu',
+  'contact-card.emergency': 'Kriittiset tapaukset, 24/7',
+  'contact-card.for-severity': str`Vakavuus: ${0}`,
+  'contact-card.escalation': 'Eskalointipolku',
+  'contact-card.level': str`Taso ${0}: ${1}`,
+  'contact-card.when': 'Milloin',
+  'contact-card.how': 'Miten',
+  'contact-card.response': 'Vasteaika',
+  'contact-card.holiday': str`Suljettu tänään: ${0}.`,
+  'contact-card.open-always': 'Avoinna nyt, ympäri vuorokauden',
+  'contact-card.open-closes': str`Avoinna nyt, sulkeutuu ${0}`,
+  'contact-card.closed-long': 'Suljettu, ei aukioloaikoja seuraavan 14 päivän aikana',
+  'contact-card.opens': str`Avautuu ${0} (${1})`,
+  'contact-card.closed-opens': str`Suljettu, avautuu ${0} (${1})`,
+  'contact-card.at-time': str`klo ${0}`,
+  'contact-card.tomorrow-time': str`huomenna klo ${0}`,
+  'contact-card.your-time-short': str`${0} sinun aikaasi`,
+  'contact-card.severity-critical': 'kriittinen',
+  'contact-card.severity-high': 'korkea',
+  'contact-card.severity-medium': 'keskitaso',
+  'contact-card.severity-low': 'matala',
+};

@@ -1,0 +1,5 @@
+import { EsContactCard } from './contact-card.js';
+
+EsContactCard.define();
+
+export { EsContactCard };

@@ -1,0 +1,5 @@
+import { EsDocuments } from './documents.js';
+
+EsDocuments.define();
+
+export { EsDocuments };
