@@ -52,7 +52,7 @@ export function sanitizeArticleHtml(html) {
   const out = [];
   const open = [];
   let dropping = null;
-  const re = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!?[^>]*>?/g;
+  const re = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<[!?/][^>]*>?/g;
   let last = 0;
   let m;
   const text = (t) => { if (!dropping && t) out.push(escapeHtml(decodeEntities(t))); };

@@ -54,7 +54,9 @@ export function contentDisposition(fileName) {
 /** Keeps the last path segment, drops control characters, bounds the length. */
 function cleanFileName(name) {
   // eslint-disable-next-line no-control-regex
-  const base = String(name ?? '').split(/[\\/]/).pop().replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  // Browsers (HTML spec) escape '"', CR and LF in multipart file names as %22, %0D, %0A: undo that.
+  const decoded = String(name ?? '').replace(/%22/gi, '"').replace(/%0[ad]/gi, ' ');
+  const base = decoded.split(/[\\/]/).pop().replace(/[\u0000-\u001f\u007f]/g, '').trim();
   if (base.length <= 200) return base;
   const dot = base.lastIndexOf('.');
   const ext = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : '';
