@@ -4,7 +4,7 @@ import type { SupportApi } from '../../core/api-types.js';
 import type { Attachment } from '../../core/models.js';
 import { isAbort } from '../../core/errors.js';
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_ITEM } from '../../core/limits.js';
-import { formatBytes } from '../../core/format.js';
+import { currentLocale, formatBytes } from '../../core/format.js';
 import { errorMessage } from '../../base/status-views.js';
 
 export type UploadStatus = 'uploading' | 'done' | 'failed' | 'rejected';
@@ -27,6 +27,15 @@ export interface UploadItem {
 }
 
 let seq = 0;
+
+/**
+ * Size in "MB" the way the limit is documented (25 MB = 25 × 1024 × 1024 bytes), so a file just over the limit
+ * never reads as "26 MB; at most 26 MB".
+ */
+export function formatLimitMB(bytes: number): string {
+  return new Intl.NumberFormat(currentLocale(), { style: 'unit', unit: 'megabyte', unitDisplay: 'short', maximumFractionDigits: 1 })
+    .format(bytes / (1024 * 1024));
+}
 
 /**
  * Attachments of one case or comment: checks each file against src/core/limits.js BEFORE uploading (with a
@@ -156,8 +165,8 @@ function rejectMessage(problem: 'empty' | 'too-large' | 'type' | 'too-many', fil
   switch (problem) {
     case 'empty': return msg(str`${name} is empty.`, { id: 'uploader.empty' });
     case 'too-large': {
-      const size = formatBytes(file.size);
-      const limit = formatBytes(MAX_ATTACHMENT_BYTES);
+      const size = formatLimitMB(file.size);
+      const limit = formatLimitMB(MAX_ATTACHMENT_BYTES);
       return msg(str`${name} is ${size}; files can be at most ${limit}.`, { id: 'uploader.too-large' });
     }
     case 'type': return msg(str`${name}: this file type is not accepted. Attach logs, text, images, PDF, Office documents or zip/gz archives.`, { id: 'uploader.type' });
@@ -198,7 +207,7 @@ export function renderUploader(
         @change=${(e: Event) => { const i = e.target as HTMLInputElement; if (i.files) up.addFiles(Array.from(i.files)); i.value = ''; }} />
       <button part="add-files-button" class="btn" type="button" ?disabled=${disabled}
         aria-describedby="${opts.id}-label ${opts.id}-hint" @click=${pick}>${msg('Add files', { id: 'uploader.add' })}</button>
-      <span class="hint" id="${opts.id}-hint">${msg(str`or drag them here. Up to ${MAX_ATTACHMENTS_PER_ITEM} files, ${formatBytes(MAX_ATTACHMENT_BYTES)} each.`, { id: 'uploader.hint' })}</span>
+      <span class="hint" id="${opts.id}-hint">${msg(str`or drag them here. Up to ${MAX_ATTACHMENTS_PER_ITEM} files, ${formatLimitMB(MAX_ATTACHMENT_BYTES)} each.`, { id: 'uploader.hint' })}</span>
     </div>
     ${up.items.length ? html`<ul part="file-list" class="file-list">
       ${up.items.map((i) => html`<li part="file file-${i.status}" class="file file-${i.status}" data-status=${i.status}>
