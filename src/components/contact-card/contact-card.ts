@@ -20,6 +20,9 @@ import { browserEnvironment, detectCountry, telHref } from './detect-country.js'
 
 const HOUR = 3_600_000;
 
+/** Reflects '' as no attribute. */
+const optionalString = { fromAttribute: (v: string | null) => v ?? '', toAttribute: (v: string) => (v ? v : null) };
+
 /**
  * Support phone numbers per country, whether the support centre is open right now, its opening hours in the
  * centre's time zone and in the user's own, the 24/7 lines for critical cases, the escalation path and a link to the
@@ -62,7 +65,7 @@ export class EsContactCard extends EsElement {
   static override styles = css`${EsElement.styles} ${sharedStyles} ${contactCardStyles}`;
 
   /** ISO 3166-1 alpha-2 code of the country to show (fixes the picker's initial choice); default: detected. */
-  @property({ reflect: true }) country = '';
+  @property({ reflect: true, converter: optionalString }) country = '';
 
   /** Fixed clock (epoch ms) for stories and tests; unset = the real time, refreshed while the page stays open. */
   @property({ type: Number }) now: number | undefined = undefined;

@@ -16,6 +16,9 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { documentsStyles } from './documents.styles.js';
 
 /** Languages always offered in the filter (others are added as documents in them appear). */
+/** Reflects '' as no attribute. */
+const optionalString = { fromAttribute: (v: string | null) => v ?? '', toAttribute: (v: string) => (v ? v : null) };
+
 const BASE_LANGUAGES = ['en', 'fi'];
 
 /**
@@ -61,13 +64,13 @@ export class EsDocuments extends EsElement {
   static override styles = css`${EsElement.styles} ${sharedStyles} ${documentsStyles}`;
 
   /** Product id to show documents for (plus the general ones the API returns with it); empty = all. */
-  @property({ reflect: true }) product = '';
+  @property({ reflect: true, converter: optionalString }) product = '';
 
   /**
    * Document language filter (BCP 47, e.g. `fi`); empty = all. Attribute `language` — not `lang`, which is the
    * global HTML attribute that says what language the element's own text is in.
    */
-  @property({ reflect: true }) language = '';
+  @property({ reflect: true, converter: optionalString }) language = '';
 
   /** Heading level of the element's title (2-6). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;

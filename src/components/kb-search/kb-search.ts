@@ -23,6 +23,12 @@ import { kbSearchStyles } from './kb-search.styles.js';
 type SearchStatus = 'idle' | 'loading' | 'results' | 'error';
 type FeedbackState = 'sending' | 'sent' | 'error';
 
+/** Reflects '' as no attribute. */
+const optionalString = {
+  fromAttribute: (v: string | null) => v ?? '',
+  toAttribute: (v: string) => (v ? v : null),
+};
+
 /** Articles voted on in this page (any instance): a second vote is never offered. */
 const votedArticles = new Map<string, boolean>();
 
@@ -99,10 +105,10 @@ export class EsKbSearch extends EsElement {
   @property() query = '';
 
   /** Id of the article to show (deep link); empty shows the search. Updated when the user opens or leaves an article. */
-  @property({ reflect: true }) article = '';
+  @property({ reflect: true, converter: optionalString }) article = '';
 
   /** Product id to filter by; empty = all products. */
-  @property({ reflect: true }) product = '';
+  @property({ reflect: true, converter: optionalString }) product = '';
 
   /** Results per page. */
   @property({ type: Number }) limit = 10;
