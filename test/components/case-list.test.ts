@@ -6,6 +6,7 @@ import type { EsCaseList } from '../../src/components/case-list/case-list.js';
 import type { CaseQuery, CaseSummary, Page, Product } from '../../src/core/models.js';
 import type { RequestOptions } from '../../src/core/api-types.js';
 import { ApiError } from '../../src/core/errors.js';
+import { setLocale } from '../../src/core/i18n.js';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 
 const products: Product[] = [
@@ -321,5 +322,18 @@ describe('es-case-list behaviour', () => {
     el.style.inlineSize = '900px';
     await new Promise((r) => requestAnimationFrame(r));
     expect(getComputedStyle(el.shadowRoot!.querySelector('[part=header]')!).display).to.equal('grid');
+  });
+
+  it('renders Finnish after a locale switch (labels, plural count, badges)', async () => {
+    const api = fakeApi({ listCases: async () => page(makeCases(3)), listProducts: async () => products });
+    const el = await mountWith<EsCaseList>('<es-case-list></es-case-list>', { api, session: signedIn() });
+    await settle(el);
+    try {
+      await setLocale('fi');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part=count]')!.textContent).to.contain('3 tukipyyntöä');
+      expect(rows(el)[0]!.querySelector('[part~=status-badge]')!.textContent).to.equal('Uusi');
+      expect(el.shadowRoot!.querySelector('label[for=q]')!.textContent).to.equal('Hae tukipyyntöjä');
+    } finally { await setLocale('en'); }
   });
 });
