@@ -10,7 +10,7 @@ import {
   createAccount, createActivationLink, createPasswordResetLink, expireLinkToken, setAccountStatus, findAccountByEmail,
   verifyPassword,
 } from '../../demo/server/idp/accounts.mjs';
-import { LOGIN_ERROR } from '../../demo/server/idp/views.mjs';
+import { LOGIN_ERROR, TOO_MANY_ATTEMPTS } from '../../demo/server/idp/views.mjs';
 import { PORTAL_PAGE_PATHS, forgotPasswordPath } from '../../demo/server/idp/provider.mjs';
 
 const PW = 'Correct-Horse-42';
@@ -183,6 +183,17 @@ describe('login errors', () => {
     setAccountStatus(stack.db, off.id, 'active');
     const ok = await postLogin(off.email, PW);
     assert.equal(ok.res.status, 303, 'the same credentials work once active');
+  });
+
+  test('after 10 failures an identifier is locked for a while, known or not', async () => {
+    const acc = createAccount(stack.db, { email: 'brute.forced@idp-test.example', password: PW });
+    for (const id of [acc.email, 'not.a.user@idp-test.example']) {
+      for (let i = 0; i < 10; i++) assert.equal((await postLogin(id, `wrong-${i}`)).res.status, 401);
+      const locked = await postLogin(id, PW);
+      assert.equal(locked.res.status, 429);
+      assert.equal(alertText(locked.html), TOO_MANY_ATTEMPTS);
+    }
+    assert.equal((await postLogin(ada.email, PW)).res.status, 303, 'other accounts are not affected');
   });
 
   test('the typed username is kept and escaped', async () => {

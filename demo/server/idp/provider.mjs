@@ -103,11 +103,12 @@ const INTERACTION_PATH = /^\/interaction\/([A-Za-z0-9_-]{1,64})$/;
  *   refreshTokenTtl?: number,
  *   pagePaths?: string[],
  *   quiet?: boolean,
+ *   maxFailedLogins?: number,
  * }} options
  */
 export function createIdentityProvider({
   db, outbox, issuer, clients, resource, accessTokenTtl = 300, refreshTokenTtl = 14 * 24 * 60 * 60,
-  pagePaths = [], quiet = false,
+  pagePaths = [], quiet = false, maxFailedLogins = 10,
 }) {
   migrateIdp(db);
   issuer = issuer.replace(/\/+$/, '');
@@ -271,6 +272,20 @@ export function createIdentityProvider({
   provider.on('end_session.error', (ctx, err) => log('end_session.error:', err.error_description || err.message));
 
   const oidcCallback = provider.callback();
+
+  // Failed sign-ins per typed identifier (known or not, so the limit says nothing about which emails exist).
+  const failures = new Map();
+  const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+  function tooManyFailures(id) {
+    const now = Date.now();
+    const list = (failures.get(id) ?? []).filter((t) => now - t < FAILURE_WINDOW_MS);
+    if (list.length) failures.set(id, list); else failures.delete(id);
+    return list.length >= maxFailedLogins;
+  }
+  function recordFailure(id) {
+    if (failures.size > 10000) failures.clear();
+    failures.set(id, [...(failures.get(id) ?? []), Date.now()]);
+  }
   const portalLinks = () => [...clientOrigins.values()].map((o) => ({ href: `${o}/`, label: `Go to the support portal (${o})` }));
 
   // ----- interaction pages -----------------------------------------------------------------------------------
@@ -337,11 +352,18 @@ export function createIdentityProvider({
     }
     const username = (form.get('username') || '').trim().slice(0, 320);
     const password = (form.get('password') || '').slice(0, 1024);
+    const key = username.toLowerCase();
+    if (tooManyFailures(key)) {
+      renderLogin(res, details, { username, error: views.TOO_MANY_ATTEMPTS, status: 429 });
+      return;
+    }
     const account = username && password ? await verifyPasswordAsync(db, username, password) : null;
     if (!account) {
+      recordFailure(key);
       renderLogin(res, details, { username, error: views.LOGIN_ERROR, status: 401 });
       return;
     }
+    failures.delete(key);
     await provider.interactionFinished(req, res, {
       login: { accountId: account.id, remember: true, amr: ['pwd'] },
     }, { mergeWithLastSubmission: false });

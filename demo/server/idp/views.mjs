@@ -4,6 +4,7 @@ import { html, SafeHtml } from '../outbox.mjs';
 import { MIN_PASSWORD_LENGTH } from './accounts.mjs';
 
 export const LOGIN_ERROR = 'The email address or password is not correct.';
+export const TOO_MANY_ATTEMPTS = 'Too many sign-in attempts with this email address. Wait 15 minutes, or reset your password with “Forgot your password?”.';
 export const FORGOT_DONE = 'If an account exists for that email, we sent a link to reset the password. The link works once, for 30 minutes. Check your spam folder if it does not arrive in a few minutes.';
 export const PASSWORD_RULE = `Use at least ${MIN_PASSWORD_LENGTH} characters. A passphrase of several words is easy to remember and hard to guess.`;
 
