@@ -48,6 +48,26 @@ export function optionsFromEnv(env = process.env) {
   return o;
 }
 
+/**
+ * URL paths of the HTML pages under a folder (two levels deep): `/portal.html`, `/react/index.html`, `/react/`.
+ * They become redirect URIs of every portal client.
+ */
+export function listPagePaths(dir, prefix = '/', depth = 0) {
+  const out = [];
+  let entries = [];
+  try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return out; }
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    if (e.isFile() && e.name.endsWith('.html')) {
+      out.push(`${prefix}${e.name}`);
+      if (e.name === 'index.html' && prefix !== '/') out.push(prefix);
+    } else if (e.isDirectory() && depth < 1) {
+      out.push(...listPagePaths(join(dir, e.name), `${prefix}${e.name}/`, depth + 1));
+    }
+  }
+  return out.slice(0, 500);
+}
+
 async function importIfPresent(file) {
   if (!existsSync(file)) return null;
   return import(pathToFileURL(file).href);
@@ -97,8 +117,7 @@ export async function startStack(options = {}) {
     const outbox = createOutbox(db);
 
     // Every page in demo/pages can be a redirect target, on top of the fixed PORTAL_PAGE_PATHS.
-    let pagePaths = [];
-    try { pagePaths = readdirSync(pagesDir).filter((f) => f.endsWith('.html')).map((f) => `/${f}`); } catch { /* none */ }
+    const pagePaths = listPagePaths(pagesDir);
 
     const idp = createIdentityProvider({ db, outbox, issuer, clients, resource, accessTokenTtl, pagePaths, quiet });
     await idp.listen(idpPort, host);

@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestStack, freePort, signIn, decodeJwt } from './helpers/start-stack.mjs';
-import { optionsFromEnv } from '../../demo/server/stack.mjs';
+import { startTestStack, freePort, signIn, decodeJwt, authorizeRequest } from './helpers/start-stack.mjs';
+import { optionsFromEnv, listPagePaths } from '../../demo/server/stack.mjs';
 import { findAccountByEmail, findAccountByUsername, countAccounts } from '../../demo/server/idp/accounts.mjs';
 import { DEMO_PASSWORD } from '../../demo/server/idp/demo-accounts.mjs';
 import { escapeHtml } from '../../demo/server/outbox.mjs';
@@ -101,6 +101,28 @@ describe('outbox', () => {
     assert.ok(!m.html.includes('<img'));
     assert.ok(m.html.includes('&lt;img src=x onerror=alert(1)&gt; &quot;q&quot;'));
     assert.throws(() => stack.outbox.send({ to: 'esc@idp-test.example', subject: 's', text: 't', kind: 'spam' }), /unknown outbox kind/);
+  });
+});
+
+describe('redirect URIs from the pages folder', () => {
+  test('every page of the pages folder (two levels) is a registered redirect URI', async () => {
+    const pagesDir = await mkdtemp(join(tmpdir(), 'es-pages-'));
+    await writeFile(join(pagesDir, 'custom-e2e.html'), '<!doctype html><title>x</title>');
+    await mkdir(join(pagesDir, 'sub'));
+    await writeFile(join(pagesDir, 'sub', 'index.html'), '<!doctype html><title>y</title>');
+    assert.deepEqual(listPagePaths(pagesDir).sort(), ['/custom-e2e.html', '/sub/', '/sub/index.html']);
+    const s = await startTestStack({ seed: 'none', pagesDir, portalCount: 1 });
+    try {
+      for (const [path, ok] of [['/custom-e2e.html', true], ['/sub/', true], ['/not-there.html', false]]) {
+        const a = authorizeRequest(s, { path });
+        const res = await fetch(a.url, { redirect: 'manual' });
+        assert.equal(res.status, ok ? 303 : 400, path);
+      }
+      assert.equal((await fetch(`${s.urls.portals[0]}/custom-e2e.html`)).status, 200);
+    } finally {
+      await s.cleanup();
+      await rm(pagesDir, { recursive: true, force: true });
+    }
   });
 });
 
