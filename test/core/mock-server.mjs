@@ -45,7 +45,7 @@ export async function mockMiddleware(ctx, next) {
   logs.get(key).push(entry);
   const spec = (queues.get(key) ?? []).shift() ?? { status: 500, body: 'no scripted response', headers: { 'content-type': 'text/plain' } };
   if (spec.delayMs) await new Promise((r) => setTimeout(r, spec.delayMs));
-  if (ctx.req.destroyed || ctx.res.destroyed) { ctx.respond = false; return; }
+  if (ctx.res.destroyed || ctx.req.socket?.destroyed) { ctx.respond = false; return; }
   ctx.status = spec.status ?? 200;
   for (const [k, v] of Object.entries(spec.headers ?? {})) ctx.set(k, String(v));
   if (spec.json !== undefined) {
