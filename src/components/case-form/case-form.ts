@@ -136,6 +136,7 @@ export class EsCaseForm extends EsElement {
     }
     if (changed.has('initialSubject') && this.initialSubject && !this._subject && !this._created) {
       this._subject = this.initialSubject.slice(0, FIELD_LIMITS.subject.max);
+      this._kbDebounced();
     }
   }
 
@@ -156,6 +157,7 @@ export class EsCaseForm extends EsElement {
     this._uploader.reset();
     if (!d) {
       this._subject = this.initialSubject.slice(0, FIELD_LIMITS.subject.max);
+      if (this._subject) this._kbDebounced();
       this._description = '';
       this._productId = '';
       this._severity = '';
