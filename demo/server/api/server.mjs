@@ -72,7 +72,9 @@ export function createApiServer(opts) {
   mkdirSync(attachmentsDir, { recursive: true });
 
   const app = Fastify({
-    logger: quiet ? false : { level: 'info' },
+    logger: quiet ? false : { level: process.env.ES_API_LOG_LEVEL ?? 'info' },
+    // One log line per request costs more than the request at benchmark rates; errors are still logged.
+    disableRequestLogging: process.env.ES_API_LOG_REQUESTS !== '1',
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     return503OnClosing: true,

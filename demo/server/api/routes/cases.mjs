@@ -43,6 +43,22 @@ export function caseStore(db) {
     return s;
   };
   const attachments = attachmentMapper(db);
+  // Totals of the list are cached per filter until anything in the database changes (this connection's
+  // total_changes() or another connection's commit, data_version): repeated list requests skip the COUNT.
+  const changes = db.prepare('SELECT total_changes() AS n');
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const countCache = new Map();
+  const dbVersion = () => `${changes.get().n}:${dataVersion.get()}`;
+  function cachedCount(sql, args) {
+    const key = `${sql}\u0000${JSON.stringify(args)}`;
+    const v = dbVersion();
+    const hit = countCache.get(key);
+    if (hit && hit.v === v) return hit.n;
+    const n = prep(sql).get(...args).n;
+    if (countCache.size > 1000) countCache.clear();
+    countCache.set(key, { v, n });
+    return n;
+  }
   const q = {
     caseById: db.prepare(`SELECT c.*, p.name AS product_name FROM cases c JOIN products p ON p.id = c.product_id WHERE c.id = ?`),
     history: db.prepare('SELECT * FROM case_history WHERE case_id = ? ORDER BY seq'),
@@ -180,7 +196,7 @@ export function caseStore(db) {
       where.push("(c.subject LIKE ? ESCAPE '\\' OR c.number LIKE ? ESCAPE '\\' OR c.description LIKE ? ESCAPE '\\')");
       args.push(like, like, like);
     }
-    const total = prep(`SELECT COUNT(*) AS n FROM cases c WHERE ${where.join(' AND ')}`).get(...args).n;
+    const total = cachedCount(`SELECT COUNT(*) AS n FROM cases c WHERE ${where.join(' AND ')}`, args);
     const pageWhere = [...where];
     const pageArgs = [...args];
     if (query.cursor) {
