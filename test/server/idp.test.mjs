@@ -395,6 +395,27 @@ describe('sessions', () => {
     assert.equal((await refreshTokens(stack, { refreshToken: tB.refreshToken, clientIndex: 1 })).body.error, 'invalid_grant');
   });
 
+  test('sign-out without a provider session still returns to the portal (auto-post allowed by a CSP hash)', async () => {
+    const origin = stack.clients[0].origin;
+    const end = new URL('/session/end', stack.urls.idp);
+    end.search = new URLSearchParams({ client_id: 'portal-a', post_logout_redirect_uri: `${origin}/portal.html` }).toString();
+    const b = createBrowser();
+    const res = await b.request(end.href);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    const inline = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1];
+    assert.ok(inline, 'the provider auto-posts with a small inline script');
+    const { createHash } = await import('node:crypto');
+    const hash = createHash('sha256').update(inline).digest('base64');
+    const csp = res.headers.get('content-security-policy');
+    assert.ok(csp.includes(`'sha256-${hash}'`), `CSP allows exactly that script: ${csp}`);
+    assert.match(csp, /frame-ancestors 'none'/);
+    const form = parseForms(html)[0];
+    const confirm = await b.postForm(new URL(form.action, end).href, form.fields);
+    assert.equal(confirm.status, 303);
+    assert.equal(confirm.headers.get('location'), `${origin}/portal.html`);
+  });
+
   test('prompt=none without a session answers login_required to the portal', async () => {
     const a = authorizeRequest(stack, { prompt: 'none' });
     const { url } = await createBrowser().follow(a.url, {}, { stopAt: [a.origin] });
