@@ -352,6 +352,7 @@ class SessionImpl implements OidcSession {
 
   private async renewLocked(): Promise<string | null> {
     const ours = this.current?.expires_at ?? 0;
+    const oursToken = this.current?.access_token;
     return withLock(this.lockName, async () => {
       if (this.disposed) return null;
       const stored = this.readStored();
@@ -359,7 +360,7 @@ class SessionImpl implements OidcSession {
         if (this.current) this.markExpired();
         return null;
       }
-      if ((stored.expires_at ?? 0) > ours) {
+      if (stored.access_token !== oursToken && (stored.expires_at ?? 0) >= ours) {
         // Another tab (or an earlier call here) refreshed while we waited: use its tokens, never our old refresh token.
         this.adopt(stored, false);
         if (this.remaining() > 10) return stored.access_token;
@@ -474,7 +475,10 @@ class SessionImpl implements OidcSession {
       let u: StoredUser;
       try { u = JSON.parse(msg.user) as StoredUser; } catch { return; }
       if (!u?.access_token || !u.profile?.sub) return;
-      const newer = !this.current || (u.expires_at ?? 0) > (this.current.expires_at ?? 0) || u.profile.sub !== this.current.profile.sub;
+      // Expiry has one-second resolution: a refresh in the same second as ours is still newer (other token).
+      const cur = this.current;
+      const newer = !cur || u.profile.sub !== cur.profile.sub ||
+        (u.access_token !== cur.access_token && (u.expires_at ?? 0) >= (cur.expires_at ?? 0));
       if (newer && this.state.status !== 'signing-in') this.adopt(u, false);
       this.peerWaiter?.();
     } else if (msg.type === 'who-has') {

@@ -1,0 +1,325 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { UserManager, UserManagerSettings } from 'oidc-client-ts';
+import { validateConfig } from '../../src/core/config.js';
+import type { TokenStorage } from '../../src/core/config.types.js';
+import { loadOidc, type OidcModule } from '../../src/core/oidc-loader.js';
+import { createSession, POPUP_WINDOW_NAME, type OidcSession, type SessionDeps } from '../../src/core/session.js';
+import { withLock } from '../../src/core/session-lock.js';
+import { mockBase, requests, script, uniqueKey } from './mock.js';
+
+const b64url = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+const idToken = (claims: Record<string, unknown>) => `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url(claims)}.c2ln`;
+const nowS = () => Math.floor(Date.now() / 1000);
+
+/** Captures navigations instead of leaving the test page. */
+class FakeNavigator {
+  urls: string[] = [];
+  async prepare() {
+    return { navigate: async (p: { url: string }) => { this.urls.push(p.url); return { url: p.url }; }, close: () => undefined };
+  }
+  async callback() { /* not used */ }
+}
+
+const sessions: OidcSession[] = [];
+let originalUrl = '';
+
+function setup(tokenStorage: TokenStorage = 'memory', extra: SessionDeps = {}) {
+  const key = uniqueKey('oidc');
+  const authority = mockBase(key);
+  const clientId = `client-${key}`;
+  const config = validateConfig({ apiUrl: 'http://api.test/api/v1', authority, clientId, tokenStorage, resource: 'http://api.test/api/v1' });
+  const metadata = {
+    issuer: authority, authorization_endpoint: `${authority}/auth`, token_endpoint: `${authority}/token`,
+    revocation_endpoint: `${authority}/revoke`, end_session_endpoint: `${authority}/end`,
+  };
+  const nav = new FakeNavigator();
+  let loads = 0;
+  const deps: SessionDeps = {
+    peerWaitMs: 0,
+    settings: { metadata },
+    loadOidc: () => { loads += 1; return loadOidc(); },
+    userManagerFactory: (s: UserManagerSettings, oidc: OidcModule) => new oidc.UserManager(s, nav as never),
+    ...extra,
+  };
+  const make = (more: SessionDeps = {}) => { const s = createSession(config, { ...deps, ...more }); sessions.push(s); return s; };
+  const user = (over: Record<string, unknown> = {}) => ({
+    access_token: 'at-1', refresh_token: 'rt-1', token_type: 'Bearer', scope: 'openid profile email',
+    id_token: idToken({ sub: 'u-anna', email: 'anna.virtanen@nordicbank.example' }),
+    profile: { sub: 'u-anna', email: 'anna.virtanen@nordicbank.example', name: 'Anna Virtanen', preferred_username: 'anna.virtanen@nordicbank.example' },
+    expires_at: nowS() + 3600, ...over,
+  });
+  const userKey = `oidc.user:${authority}:${clientId}`;
+  /** Plays "another tab" on the session channel. */
+  const peer = () => new BroadcastChannel(`eservice-widgets-session:${clientId}`);
+  return { key, authority, clientId, config, nav, make, user, userKey, peer, loads: () => loads };
+}
+
+const tokenAnswer = (at: string, rt: string, extra: Record<string, unknown> = {}) => ({
+  json: { access_token: at, refresh_token: rt, token_type: 'Bearer', expires_in: 3600, scope: 'openid profile email', ...extra },
+});
+
+describe('session', () => {
+  beforeEach(() => { originalUrl = location.href; });
+  afterEach(() => {
+    sessions.splice(0).forEach((s) => s.dispose());
+    history.replaceState(null, '', originalUrl);
+    window.name = '';
+  });
+
+  it('without authority stays signed out, never loads oidc-client-ts, and reports sign-in as not configured', async () => {
+    let loads = 0;
+    const s = createSession(validateConfig({ apiUrl: 'http://api.test/api/v1' }), { loadOidc: () => { loads += 1; return loadOidc(); } });
+    sessions.push(s);
+    await s.ready;
+    expect(s.state.status).to.equal('signed-out');
+    expect(await s.getAccessToken()).to.equal(null);
+    expect(await s.renew()).to.equal(null);
+    await s.signIn();
+    expect(s.state.status).to.equal('error');
+    expect(s.state.error?.message).to.contain('authority');
+    expect(loads).to.equal(0);
+  });
+
+  it('a public page (no callback, nothing stored) does not download oidc-client-ts', async () => {
+    const t = setup('session');
+    const s = t.make();
+    await s.ready;
+    expect(s.state.status).to.equal('signed-out');
+    expect(await s.getAccessToken()).to.equal(null);
+    expect(t.loads()).to.equal(0);
+  });
+
+  it('restores a stored session without loading oidc-client-ts until a renewal is due', async () => {
+    const t = setup('session');
+    sessionStorage.setItem(t.userKey, JSON.stringify(t.user()));
+    try {
+      const s = t.make();
+      await s.ready;
+      expect(s.state.status).to.equal('signed-in');
+      expect(s.state.user).to.include({ sub: 'u-anna', email: 'anna.virtanen@nordicbank.example', name: 'Anna Virtanen' });
+      expect(await s.getAccessToken()).to.equal('at-1');
+      expect(t.loads()).to.equal(0);
+    } finally { sessionStorage.removeItem(t.userKey); }
+  });
+
+  it('redirect sign-in: PKCE + resource in the request, callback handled on the page, URL cleaned and deep link restored', async () => {
+    const t = setup('session');
+    const first = t.make();
+    await first.ready;
+    const returnTo = `${location.origin}${location.pathname}${location.search}#/cases/42`;
+    await first.signIn({ returnTo });
+    expect(first.state.status).to.equal('signing-in');
+    expect(t.nav.urls).to.have.length(1);
+    const auth = new URL(t.nav.urls[0]);
+    expect(auth.pathname).to.match(/\/auth$/);
+    expect(auth.searchParams.get('response_type')).to.equal('code');
+    expect(auth.searchParams.get('code_challenge_method')).to.equal('S256');
+    expect(auth.searchParams.get('code_challenge')).to.be.a('string');
+    expect(auth.searchParams.get('resource')).to.equal('http://api.test/api/v1');
+    expect(auth.searchParams.get('client_id')).to.equal(t.clientId);
+    const state = auth.searchParams.get('state')!;
+    first.dispose();
+
+    await script(t.key, [tokenAnswer('at-1', 'rt-1', {
+      id_token: idToken({ sub: 'u-anna', email: 'anna.virtanen@nordicbank.example', name: 'Anna Virtanen', preferred_username: 'anna.virtanen@nordicbank.example', aud: t.clientId, iss: t.authority, iat: nowS(), exp: nowS() + 300 }),
+    })]);
+    history.replaceState(null, '', `${location.pathname}${location.search}${location.search ? '&' : '?'}code=the-code&state=${state}&iss=x`);
+    const s = t.make();
+    await s.ready;
+    try {
+      expect(s.state.status).to.equal('signed-in');
+      expect(s.state.user?.email).to.equal('anna.virtanen@nordicbank.example');
+      expect(location.href).to.equal(returnTo);
+      expect(location.search).to.not.contain('code=');
+      const [tokenReq] = await requests(t.key);
+      const body = new URLSearchParams(tokenReq.body);
+      expect(body.get('grant_type')).to.equal('authorization_code');
+      expect(body.get('code')).to.equal('the-code');
+      expect(body.get('code_verifier')).to.have.length.greaterThan(40);
+      expect(await s.getAccessToken()).to.equal('at-1');
+    } finally { sessionStorage.removeItem(t.userKey); }
+  });
+
+  it('"No matching state found in storage" becomes state-mismatch with a clean URL', async () => {
+    const t = setup('session');
+    const keep = location.search;
+    history.replaceState(null, '', `${location.pathname}${keep}${keep ? '&' : '?'}code=old-code&state=not-ours#/kb`);
+    const s = t.make();
+    await s.ready;
+    expect(s.state.status).to.equal('error');
+    expect(s.state.error?.code).to.equal('state-mismatch');
+    expect(s.state.error?.message).to.match(/sign in again/i);
+    expect(location.search).to.equal(keep);
+    expect(location.hash).to.equal('#/kb');
+    s.clearError();
+    expect(s.state).to.deep.equal({ status: 'signed-out', user: null, error: null });
+  });
+
+  it('access_denied in the callback becomes cancelled', async () => {
+    const t = setup('session');
+    const first = t.make();
+    await first.signIn();
+    const state = new URL(t.nav.urls[0]).searchParams.get('state')!;
+    first.dispose();
+    history.replaceState(null, '', `${location.pathname}${location.search}${location.search ? '&' : '?'}error=access_denied&state=${state}`);
+    const s = t.make();
+    await s.ready;
+    expect(s.state.error?.code).to.equal('cancelled');
+    expect(location.search).to.not.contain('error=');
+  });
+
+  it('in the sign-in popup, hands the answer to the opener (signinPopupCallback)', async () => {
+    const calls: string[] = [];
+    const t = setup('session', {
+      userManagerFactory: () => ({ signinPopupCallback: async (url: string) => { calls.push(url); } }) as unknown as UserManager,
+    });
+    window.name = POPUP_WINDOW_NAME;
+    history.replaceState(null, '', `${location.pathname}${location.search}${location.search ? '&' : '?'}code=c&state=s-popup`);
+    const s = t.make();
+    await s.ready;
+    expect(calls).to.have.length(1);
+    expect(calls[0]).to.contain('state=s-popup');
+    expect(s.state.status).to.equal('signing-in');
+  });
+
+  it('one lock: two tabs renewing at once send ONE refresh; the other adopts the new tokens', async () => {
+    const t = setup('memory');
+    const a = t.make();
+    const b = t.make();
+    await Promise.all([a.ready, b.ready]);
+    const ch = t.peer();
+    ch.postMessage({ v: 1, type: 'user', from: 'test', user: JSON.stringify(t.user()) });
+    ch.close();
+    await waitUntil(() => a.state.status === 'signed-in' && b.state.status === 'signed-in', 'both tabs adopt the shared session');
+    await script(t.key, [{ ...tokenAnswer('at-2', 'rt-2'), delayMs: 150 }]);
+    const [ta, tb] = await Promise.all([a.renew(), b.renew()]);
+    expect(ta).to.equal('at-2');
+    expect(tb).to.equal('at-2');
+    const log = (await requests(t.key)).filter((r) => r.path === '/token');
+    expect(log).to.have.length(1);
+    expect(new URLSearchParams(log[0].body).get('refresh_token')).to.equal('rt-1');
+    expect(await a.getAccessToken()).to.equal('at-2');
+    expect(await b.getAccessToken()).to.equal('at-2');
+  });
+
+  it('renewals in one tab are coalesced and queued behind the lock', async () => {
+    const t = setup('memory');
+    const a = t.make();
+    await a.ready;
+    const ch = t.peer();
+    ch.postMessage({ v: 1, type: 'user', from: 'test', user: JSON.stringify(t.user()) });
+    ch.close();
+    await waitUntil(() => a.state.status === 'signed-in');
+    await script(t.key, [{ ...tokenAnswer('at-2', 'rt-2'), delayMs: 100 }, tokenAnswer('at-3', 'rt-3')]);
+    const [x, y] = await Promise.all([a.renew(), a.renew()]);
+    expect([x, y]).to.deep.equal(['at-2', 'at-2']);
+    expect(await a.renew()).to.equal('at-3');
+    const log = (await requests(t.key)).filter((r) => r.path === '/token');
+    expect(log.map((r) => new URLSearchParams(r.body).get('refresh_token'))).to.deep.equal(['rt-1', 'rt-2']);
+  });
+
+  it('renews by itself before expiry (timer) and when a token is requested near expiry', async () => {
+    const t = setup('memory');
+    const a = t.make();
+    await a.ready;
+    await script(t.key, [tokenAnswer('at-timer', 'rt-2')]);
+    const ch = t.peer();
+    ch.postMessage({ v: 1, type: 'user', from: 'test', user: JSON.stringify(t.user({ expires_at: nowS() + 3 })) });
+    ch.close();
+    await waitUntil(() => a.state.status === 'signed-in');
+    await waitUntil(async () => (await requests(t.key)).length === 1, 'the timer renews before expiry', { timeout: 4000 });
+    await waitUntil(() => (a.state.user?.expiresAt ?? 0) > nowS() + 600);
+    expect(await a.getAccessToken()).to.equal('at-timer');
+
+    const t2 = setup('memory');
+    const b = t2.make();
+    await b.ready;
+    const ch2 = t2.peer();
+    ch2.postMessage({ v: 1, type: 'user', from: 'test', user: JSON.stringify(t2.user({ expires_at: nowS() + 5 })) });
+    ch2.close();
+    await waitUntil(() => b.state.status === 'signed-in');
+    await script(t2.key, [tokenAnswer('at-fresh', 'rt-9')]);
+    expect(await b.getAccessToken()).to.equal('at-fresh');
+  });
+
+  it('a failed renewal (invalid_grant) ends the session with expired', async () => {
+    const t = setup('memory');
+    const a = t.make();
+    await a.ready;
+    const ch = t.peer();
+    ch.postMessage({ v: 1, type: 'user', from: 'test', user: JSON.stringify(t.user()) });
+    ch.close();
+    await waitUntil(() => a.state.status === 'signed-in');
+    await script(t.key, [{ status: 400, json: { error: 'invalid_grant', error_description: 'grant request is invalid' } }]);
+    expect(await a.renew()).to.equal(null);
+    expect(a.state.status).to.equal('error');
+    expect(a.state.error?.code).to.equal('expired');
+    expect(await a.getAccessToken()).to.equal(null);
+  });
+
+  it('sign-out revokes the tokens, ends the provider session with id_token_hint and signs out the other tabs', async () => {
+    const t = setup('memory');
+    const a = t.make();
+    const b = t.make();
+    await Promise.all([a.ready, b.ready]);
+    const ch = t.peer();
+    ch.postMessage({ v: 1, type: 'user', from: 'test', user: JSON.stringify(t.user()) });
+    ch.close();
+    await waitUntil(() => a.state.status === 'signed-in' && b.state.status === 'signed-in');
+    await script(t.key, [{ json: {} }, { json: {} }]);
+    await a.signOut();
+    await waitUntil(() => b.state.status === 'signed-out', 'the other tab follows');
+    expect(a.state.status).to.equal('signed-out');
+    const revokes = (await requests(t.key)).filter((r) => r.path === '/revoke').map((r) => new URLSearchParams(r.body).get('token_type_hint'));
+    expect(revokes).to.have.members(['access_token', 'refresh_token']);
+    const end = new URL(t.nav.urls.at(-1)!);
+    expect(end.pathname).to.match(/\/end$/);
+    expect(end.searchParams.get('id_token_hint')).to.equal(t.user().id_token);
+    expect(end.searchParams.get('post_logout_redirect_uri')).to.equal(t.config.postLogoutRedirectUri);
+    expect(await b.getAccessToken()).to.equal(null);
+  });
+
+  it('a new tab gets the session from an open tab (session storage mode)', async () => {
+    const t = setup('session');
+    sessionStorage.setItem(t.userKey, JSON.stringify(t.user()));
+    const a = t.make();
+    await a.ready;
+    expect(a.state.status).to.equal('signed-in');
+    sessionStorage.removeItem(t.userKey); // the new tab's own sessionStorage is empty
+    const b = t.make({ peerWaitMs: 500 });
+    await b.ready;
+    try {
+      expect(b.state.status).to.equal('signed-in');
+      expect(await b.getAccessToken()).to.equal('at-1');
+    } finally { sessionStorage.removeItem(t.userKey); }
+  });
+
+  it('markExpired (second 401) drops the tokens of this tab', async () => {
+    const t = setup('memory');
+    const a = t.make();
+    await a.ready;
+    const ch = t.peer();
+    ch.postMessage({ v: 1, type: 'user', from: 'test', user: JSON.stringify(t.user()) });
+    ch.close();
+    await waitUntil(() => a.state.status === 'signed-in');
+    const seen: string[] = [];
+    a.subscribe((s) => seen.push(s.status));
+    a.markExpired();
+    expect(a.state.error?.code).to.equal('expired');
+    expect(seen).to.deep.equal(['error']);
+    expect(await a.getAccessToken()).to.equal(null);
+  });
+});
+
+describe('withLock', () => {
+  it('serialises callers of the same name (navigator.locks and the in-tab fallback)', async () => {
+    for (const locks of [undefined, null]) {
+      const events: string[] = [];
+      const job = (id: string) => async () => { events.push(`${id}+`); await new Promise((r) => setTimeout(r, 30)); events.push(`${id}-`); return id; };
+      const name = `test-lock-${Math.random()}`;
+      const results = await Promise.all([withLock(name, job('a'), locks), withLock(name, job('b'), locks)]);
+      expect(results).to.deep.equal(['a', 'b']);
+      expect(events).to.deep.equal(['a+', 'a-', 'b+', 'b-']);
+    }
+  });
+});
