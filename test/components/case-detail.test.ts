@@ -218,6 +218,22 @@ describe('es-case-detail', () => {
     expect($(el, '[part=close-button]')).to.equal(null);
   });
 
+  it('switching case-id keeps the unsent comment with its own case', async () => {
+    const a = api({ getCase: async (id) => makeCase({ id, number: id === 'case-8' ? 'CS-0104240' : 'CS-0104239' }) });
+    const el = await mountWith<EsCaseDetail>('<es-case-detail case-id="case-7" poll-interval="0"></es-case-detail>', { api: a, session: signedIn() });
+    await loaded(el);
+    await typeComment(el, 'For case 7 only');
+    el.caseId = 'case-8';
+    await waitUntil(() => $(el, '.number')?.textContent === 'CS-0104240');
+    expect($<HTMLTextAreaElement>(el, '#comment')!.value).to.equal('');
+    const stored = (id: string) => sessionStorage.getItem(`es-draft:case-comment:${signedInUser.sub}:${id}`);
+    expect(JSON.parse(stored('case-7')!).data.body).to.equal('For case 7 only');
+    expect(stored('case-8')).to.equal(null);
+    el.caseId = 'case-7';
+    await waitUntil(() => $(el, '.number')?.textContent === 'CS-0104239');
+    await waitUntil(() => $<HTMLTextAreaElement>(el, '#comment')?.value === 'For case 7 only');
+  });
+
   it('a failed close rolls back the status with a message', async () => {
     const el = await mountWith<EsCaseDetail>('<es-case-detail case-id="case-7" poll-interval="0"></es-case-detail>', {
       api: api({ closeCase: async () => { throw new ApiError({ kind: 'http', status: 500, operation: 'closeCase' }); } }), session: signedIn(),

@@ -126,7 +126,7 @@ export class EsCaseDetail extends EsElement {
   private _pollAbort: AbortController | null = null;
   private _inView = true;
   private _io: IntersectionObserver | null = null;
-  private _draftSave = debounce(() => this._saveCommentDraft(), 300);
+  private _draftSave = debounce((key: string | null) => this._saveCommentDraft(key), 300);
 
   private _load = new Task(this, {
     task: async ([api, signedIn, id], { signal }) => {
@@ -274,8 +274,8 @@ export class EsCaseDetail extends EsElement {
     if (Array.isArray(d.attachments) && d.attachments.length) this._uploader.restore(d.attachments);
   }
 
-  private _saveCommentDraft(): void {
-    const key = this._draftStorageKey();
+  /** Saves the comment draft under `key` (captured when the user typed, so a late save never lands on another case). */
+  private _saveCommentDraft(key: string | null = this._draftStorageKey()): void {
     if (!key) return;
     const attachments = this._uploader.attachments;
     if (!this._commentText && !attachments.length && !this._sending) { clearDraft(key); return; }
@@ -286,7 +286,7 @@ export class EsCaseDetail extends EsElement {
   private _onCommentInput(e: Event): void {
     this._commentText = (e.target as HTMLTextAreaElement).value;
     this._commentInvalid = null;
-    this._draftSave();
+    this._draftSave(this._draftStorageKey());
   }
 
   private async _send(e: Event): Promise<void> {
