@@ -135,10 +135,13 @@ export class EsProvider extends EsElement {
 
   private configure(): void {
     let next: EsConfig;
+    const input = this.gather();
     try {
-      next = validateConfig(this.gather());
+      next = validateConfig(input);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
+      // Still speak the page's language in the error.
+      if (e.field !== 'locale') this.applyLocale(input.locale ?? 'en');
       if (this.configError?.message !== e.message) console.error(`[eservice-widgets] <es-provider>: ${e.message}`);
       this.configError = e;
       return;
@@ -158,10 +161,16 @@ export class EsProvider extends EsElement {
     this.configProvider.setValue(next);
     this.sessionProvider.setValue(this._session);
     this.apiProvider.setValue(this._api);
-    if (!prev || prev.locale !== next.locale) {
-      setLocale(next.locale ?? 'en').catch((e: unknown) => console.error('[eservice-widgets] could not load locale', e));
-    }
+    this.applyLocale(next.locale ?? 'en');
     if (!prev || prev.theme !== next.theme) this.applyTheme();
+  }
+
+  private appliedLocale: string | undefined;
+
+  private applyLocale(locale: string): void {
+    if (locale === this.appliedLocale) return;
+    this.appliedLocale = locale;
+    setLocale(locale).catch((e: unknown) => console.error('[eservice-widgets] could not load locale', e));
   }
 
   private watch(session: OidcSession): void {
