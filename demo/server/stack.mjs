@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openDatabase } from './db.mjs';
 import { migrateIdp, countAccounts } from './idp/accounts.mjs';
 import { createOutbox } from './outbox.mjs';
-import { createIdentityProvider, forgotPasswordPath } from './idp/provider.mjs';
+import { createIdentityProvider, forgotPasswordPath, accountPath } from './idp/provider.mjs';
 import { createPagesServer } from './pages-server.mjs';
 import { seedDemoAccounts } from './idp/demo-accounts.mjs';
 
@@ -155,7 +155,7 @@ export async function startStack(options = {}) {
         root: pagesDir, distDir, port, host, outbox,
         config: {
           apiUrl: resource, authority: issuer, clientId: portalClientId(i), resource,
-          forgotPasswordUrl: `${issuer}${forgotPasswordPath}`, portals: portalOrigins,
+          forgotPasswordUrl: `${issuer}${forgotPasswordPath}`, accountUrl: `${issuer}${accountPath}`, portals: portalOrigins,
         },
       });
       await server.listen(port, host);

@@ -423,6 +423,36 @@ describe('sessions', () => {
   });
 });
 
+describe('account page', () => {
+  test('a signed-in user whose username is not the email can switch to the email', async () => {
+    const acc = createAccount(stack.db, { email: 'mismatch.user@idp-test.example', username: 'muser', firstName: 'Mia', password: PW });
+    const anon = await fetch(`${stack.urls.idp}/account`);
+    assert.equal(anon.status, 401);
+    assert.match(await anon.text(), /not signed in/);
+
+    const t = await signIn(stack, { username: 'muser', password: PW });
+    const page = await t.browser.request(`${stack.urls.idp}/account`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /<dd id="current-username">muser<\/dd>/);
+    assert.match(html, /Your username is not your email address/);
+    const form = parseForms(html).find((f) => f.fields.useEmail);
+    assert.ok(form?.fields.csrf);
+
+    const forged = await t.browser.postForm(`${stack.urls.idp}/account`, { useEmail: '1', csrf: 'x'.repeat(43) });
+    assert.equal(forged.status, 403);
+    const taken = await t.browser.postForm(`${stack.urls.idp}/account`, { username: ada.email, csrf: form.fields.csrf });
+    assert.equal(taken.status, 409);
+    const done = await t.browser.postForm(`${stack.urls.idp}/account`, form.fields);
+    assert.equal(done.status, 200);
+    assert.match(await done.text(), /Your username is now mismatch\.user@idp-test\.example/);
+    assert.equal(findAccountByEmail(stack.db, acc.email).username, acc.email);
+    assert.equal((await postLogin('muser', PW)).res.status, 401, 'the old username is gone');
+    const t2 = await signIn(stack, { username: acc.email, password: PW });
+    assert.equal(decodeJwt(t2.idToken).preferred_username, acc.email);
+  });
+});
+
 describe('headers and pages', () => {
   test('provider pages refuse framing and carry a CSP without inline code', async () => {
     const { res, html } = await openLogin();

@@ -36,6 +36,7 @@ describe('demo page servers', () => {
       assert.equal(c.resource, stack.resource);
       assert.equal(c.apiUrl, `${stack.urls.api}/api/v1`);
       assert.equal(c.forgotPasswordUrl, `${stack.urls.idp}/password/forgot`);
+      assert.equal(c.accountUrl, `${stack.urls.idp}/account`);
     }
   });
 

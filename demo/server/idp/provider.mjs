@@ -3,12 +3,12 @@
 // the support API) and its own server-rendered login, forgot-password, reset and activation pages.
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, generateKeyPairSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import Provider, { errors } from 'oidc-provider';
 import { createSqliteAdapter } from './sqlite-adapter.mjs';
 import {
   findAccountById, findAccountByLogin, hasPassword, verifyPasswordAsync, createActivationLink,
-  createPasswordResetLink, inspectLinkToken, redeemLinkToken, migrateIdp,
+  createPasswordResetLink, inspectLinkToken, redeemLinkToken, migrateIdp, setUsername,
 } from './accounts.mjs';
 import { sendActivationEmail, sendPasswordResetEmail } from './emails.mjs';
 import * as views from './views.mjs';
@@ -19,6 +19,8 @@ export const PORTAL_PAGE_PATHS = Object.freeze([
 ]);
 /** Path of the provider's forgot-password page. */
 export const forgotPasswordPath = '/password/forgot';
+/** Path of the signed-in user's account page (change the username, e.g. to the email address). */
+export const accountPath = '/account';
 /** Scope the support API's resource server knows. */
 export const API_SCOPE = 'api';
 
@@ -250,6 +252,7 @@ export function createIdentityProvider({
     },
   };
 
+  const cookieKeys = configuration.cookies.keys;
   const provider = new Provider(issuer, configuration);
   provider.proxy = false;
   provider.use(async (ctx, next) => {
@@ -470,6 +473,50 @@ export function createIdentityProvider({
     sendHtml(res, 200, views.messagePage({ title: kind === 'reset' ? 'Password changed' : 'Account activated', message: t.done, links: portalLinks() }));
   }
 
+  // ----- account page ----------------------------------------------------------------------------------------
+
+  function csrfFor(sessionId) {
+    return createHmac('sha256', cookieKeys[0]).update(`account:${sessionId}`).digest('base64url');
+  }
+
+  async function accountPage(req, res) {
+    const ctx = provider.createContext(req, res);
+    const session = await provider.Session.get(ctx);
+    const account = session?.accountId ? findAccountById(db, session.accountId) : null;
+    if (!account || account.status !== 'active') {
+      sendHtml(res, 401, views.messagePage({
+        title: 'Your Business Account',
+        message: 'You are not signed in. Sign in on your support portal first, then open this page again.',
+        links: [...portalLinks(), { href: forgotPasswordPath, label: 'Forgot your password?' }],
+      }));
+      return;
+    }
+    const csrf = csrfFor(session.jti);
+    if (req.method === 'GET') {
+      sendHtml(res, 200, views.accountPage({ account, csrf }));
+      return;
+    }
+    const form = await readForm(req);
+    const given = Buffer.from(String(form.get('csrf') || ''));
+    const expected = Buffer.from(csrf);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      sendHtml(res, 403, views.accountPage({ account, csrf, error: 'The page was out of date. Try again.' }));
+      return;
+    }
+    const wanted = (form.get('useEmail') ? account.email : String(form.get('username') || '')).trim();
+    if (!/^[^\s]{3,254}$/.test(wanted)) {
+      sendHtml(res, 400, views.accountPage({ account, csrf, username: wanted, error: 'A username has 3 to 254 characters and no spaces.' }));
+      return;
+    }
+    try {
+      const updated = wanted === account.username ? account : setUsername(db, account.id, wanted);
+      sendHtml(res, 200, views.accountPage({ account: updated, csrf, notice: `Your username is now ${updated.username}.` }));
+    } catch (err) {
+      if (err.code !== 'ACCOUNT_EXISTS') throw err;
+      sendHtml(res, 409, views.accountPage({ account, csrf, username: wanted, error: 'That username is already in use. Choose another one, or use your email address.' }));
+    }
+  }
+
   // ----- request routing -------------------------------------------------------------------------------------
 
   async function handle(req, res) {
@@ -497,6 +544,7 @@ export function createIdentityProvider({
     if ((m = /^\/interaction\/([A-Za-z0-9_-]{1,64})\/login$/.exec(path)) && method === 'POST') return own(() => interactionLogin(req, res));
     if ((m = /^\/interaction\/([A-Za-z0-9_-]{1,64})\/abort$/.exec(path)) && method === 'POST') return own(() => interactionAbort(req, res));
     if (path === forgotPasswordPath && (method === 'GET' || method === 'POST')) return own(() => forgot(req, res, url));
+    if (path === accountPath && (method === 'GET' || method === 'POST')) return own(() => accountPage(req, res));
     if ((m = /^\/password\/reset\/([A-Za-z0-9_-]{1,200})$/.exec(path)) && (method === 'GET' || method === 'POST')) {
       return own(() => linkPage(req, res, 'reset', m[1]));
     }

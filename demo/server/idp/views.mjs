@@ -106,6 +106,35 @@ ${alert(error)}
   });
 }
 
+export function accountPage({ account, csrf, username, error, notice }) {
+  const mismatch = account.username.toLowerCase() !== account.email.toLowerCase();
+  return layout({
+    title: 'Your Business Account',
+    body: html`
+${notice ? alert(notice, 'info') : ''}
+${alert(error)}
+<dl class="facts">
+  <dt>Name</dt><dd>${`${account.firstName} ${account.lastName}`.trim() || '—'}</dd>
+  <dt>Email address</dt><dd>${account.email}</dd>
+  <dt>Username</dt><dd id="current-username">${account.username}</dd>
+</dl>
+${mismatch ? html`<div class="alert alert-info" role="note">Your username is not your email address. Support portals expect the email address as the username: use it, and sign in with your email address from now on.</div>
+<form method="post" action="/account" class="inline-form">
+  <input type="hidden" name="csrf" value="${csrf}">
+  <input type="hidden" name="useEmail" value="1">
+  <button type="submit" class="btn btn-primary">Use my email address as the username</button>
+</form>` : ''}
+<form method="post" action="/account" class="form" novalidate>
+  <input type="hidden" name="csrf" value="${csrf}">
+  <label for="username">Username</label>
+  <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${username ?? account.username}" aria-describedby="username-hint${error ? ' form-error' : ''}">
+  <p class="hint" id="username-hint">We recommend your email address. 3 to 254 characters, no spaces.</p>
+  <button type="submit" class="btn">Change username</button>
+</form>
+<p><a href="${'/password/forgot'}">Change your password</a> (we email you a link)</p>`,
+  });
+}
+
 export function logoutPage({ form, clientName, auto }) {
   return layout({
     title: 'Sign out',
