@@ -178,7 +178,7 @@ function seedArticles(st, rnd, anchor, total, counts) {
     const s = syms[k % syms.length];
     const platIndex = Math.floor(k / syms.length) % PLATFORMS.length;
     const cycle = Math.floor(k / (syms.length * PLATFORMS.length));
-    const platform = p.kind === 'mobile' ? { name: ['Android 14', 'iOS 17', 'iPadOS 17'][platIndex % 3], os: 'linux' } : PLATFORMS[platIndex];
+    const platform = p.kind === 'mobile' ? { name: MOBILE_PLATFORMS[platIndex], os: 'linux' } : PLATFORMS[platIndex];
     const version = VERSIONS[(platIndex + cycle) % VERSIONS.length];
     const vars = { product: p.name, agent: p.agent, service: p.service, port: p.port, platform: platform.name, version, family: p.family };
     const fill = (t) => fillTemplate(t, vars);
@@ -192,6 +192,7 @@ function seedArticles(st, rnd, anchor, total, counts) {
   counts.articles = made;
 }
 
+const MOBILE_PLATFORMS = ['Android 14', 'iOS 17', 'iPadOS 17', 'Android 13', 'iOS 16', 'Android 15', 'iOS 18'];
 const STATUS_WEIGHTS = [['new', 10], ['in_progress', 25], ['waiting_on_customer', 15], ['escalated', 6], ['solved', 20], ['closed', 24]];
 const SEVERITY_WEIGHTS = [['critical', 6], ['high', 22], ['medium', 45], ['low', 27]];
 const ORG_WEIGHTS = [['org-nordic-bank', 45], ['org-fabrikam', 30], ['org-contoso', 25]];
