@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStack } from './server/stack.mjs';
+import { startStack, listPagePaths, PAGES_DIR } from './server/stack.mjs';
 import { DEMO_PASSWORD } from './server/idp/demo-accounts.mjs';
 import { forgotPasswordPath } from './server/idp/provider.mjs';
 
@@ -50,6 +50,7 @@ try {
 }
 
 const [portal] = stack.urls.portals;
+const demoPages = listPagePaths(PAGES_DIR).filter((p) => !/^\/(outbox|admin)\.html$/.test(p)).sort();
 console.log(`
 eService Widgets reference stack is running${stack.seeded ? ' (database seeded)' : ''}
 
@@ -57,7 +58,7 @@ eService Widgets reference stack is running${stack.seeded ? ' (database seeded)'
   Support API         ${stack.urls.api}/api/v1${stack.api ? '' : '   (NOT started: demo/server/api/server.mjs missing)'}
 ${stack.urls.portals.map((u, i) => `  Portal ${String.fromCharCode(65 + i)} (${stack.clients[i].client_id})  ${u}/`).join('\n')}
 
-  Demo pages          ${portal}/portal.html  ${portal}/partner.html  ${portal}/csp.html
+  Demo pages          ${demoPages.map((p) => `${portal}${p}`).join('\n                      ')}
   Outbox (emails)     ${portal}/outbox.html
   Admin page          ${portal}/admin.html
 
