@@ -195,7 +195,8 @@ test('documents: ≥ 10, en and fi, filters, valid PDF files', async () => {
   assert.ok(prod.length === 2 && prod.every((d) => d.productId === 'lumen-siem'));
   assert.equal((await s.call('GET', '/api/v1/documents?lang=<script>')).status, 400);
   const doc = fi[0];
-  const file = await s.call('GET', doc.url);
+  const file = await s.call('GET', new URL(doc.url).pathname);
+  assert.equal(new URL(doc.url).origin, s.base, 'absolute URL on the API origin');
   assert.equal(file.status, 200);
   assert.equal(file.headers.get('content-type'), 'application/pdf');
   assert.equal(file.body.length, doc.size);

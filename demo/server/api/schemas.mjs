@@ -137,7 +137,7 @@ export const requests = clean({
       q: { type: 'string', maxLength: 200 },
       product: { type: 'string', maxLength: 100 },
       severity: { type: 'string', maxLength: 100, pattern: '^(critical|high|medium|low)(,(critical|high|medium|low))*$', description: 'comma-separated Severity values' },
-      sort: { type: 'string', enum: ['updated', '-updated', 'created', '-created', 'severity', '-severity'], default: '-updated' },
+      sort: { type: 'string', enum: ['updated', '-updated', 'created', '-created', 'severity', '-severity'], default: '-updated', description: 'A leading - means descending: -updated = newest first, -severity = critical first.' },
       cursor: { type: 'string', maxLength: 500 },
       limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
     },

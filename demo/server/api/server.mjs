@@ -1,5 +1,5 @@
 // The support API (DESIGN.md §5): fastify 5 over the shared SQLite connection.
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -47,7 +47,7 @@ function messageOf(e) {
       return 'has an invalid format';
     case 'format': return e.params.format === 'email' ? 'must be a valid email address' : `must be a valid ${e.params.format}`;
     case 'enum': return `must be one of: ${e.params.allowedValues.join(', ')}`;
-    case 'type': return `must be ${e.params.type === 'integer' ? 'an integer' : `a ${e.params.type}`}`;
+    case 'type': return `must be ${e.params.type === 'integer' ? 'an integer' : e.params.type === 'object' || e.params.type === 'array' ? `an ${e.params.type}` : `a ${e.params.type}`}`;
     case 'minimum': return `must be ≥ ${e.params.limit}`;
     case 'maximum': return `must be ≤ ${e.params.limit}`;
     case 'maxItems': return `must have at most ${e.params.limit} items`;
@@ -74,7 +74,7 @@ export function createApiServer(opts) {
   const app = Fastify({
     logger: quiet ? false : { level: process.env.ES_API_LOG_LEVEL ?? 'info' },
     // One log line per request costs more than the request at benchmark rates; errors are still logged.
-    disableRequestLogging: process.env.ES_API_LOG_REQUESTS !== '1',
+    logController: new LogController({ disableRequestLogging: process.env.ES_API_LOG_REQUESTS !== '1' }),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     return503OnClosing: true,
@@ -107,6 +107,12 @@ export function createApiServer(opts) {
   const ajvBody = makeAjv(false);
   const ajvOther = makeAjv(true);
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvBody : ajvOther).compile(schema));
+  // A POST without a body validates as an empty object: optional bodies (close, reject) may be left out, and
+  // required fields are reported one by one instead of "body must be an object".
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && request.method === 'POST' && !request.isMultipart?.()) request.body = {};
+  });
+
   // Route patterns, to answer 405 (with Allow) instead of 404 for a known path with another method.
   /** @type {{ re: RegExp, method: string }[]} */
   const known = [];

@@ -93,6 +93,7 @@ export async function publicRoutes(api, ctx) {
   });
 
   api.get('/documents', { schema: { querystring: requests.documentQuery } }, async (request) => {
+    const origin = `${request.protocol}://${request.host}`;
     const { product, lang } = request.query;
     const where = [];
     const args = [];
@@ -103,7 +104,7 @@ export async function publicRoutes(api, ctx) {
       ORDER BY p.sort, d.title, d.language`).all(...args);
     return rows.map((d) => ({
       id: d.id, title: d.title, productId: d.product_id ?? null, productName: d.product_name ?? null, language: d.language,
-      fileType: d.file_type, size: d.size, publishedAt: d.published_at, url: `/api/v1/documents/${encodeURIComponent(d.id)}/file`,
+      fileType: d.file_type, size: d.size, publishedAt: d.published_at, url: `${origin}/api/v1/documents/${encodeURIComponent(d.id)}/file`,
     }));
   });
 
