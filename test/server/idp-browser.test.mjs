@@ -114,3 +114,25 @@ test('activation email in the outbox page -> click the link -> set the password'
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the outbox page shows hostile message content as text; the HTML version runs no script', { skip }, async () => {
+  const to = 'hostile.reader@idp-test.example';
+  const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  await stack.outbox.send({
+    to, kind: 'case-update', subject: `Re: ${evil}`, text: `Hello ${evil} javascript:alert(1) http://ok.example/case?id=1`,
+    html: `<p>${evil}</p><a href="javascript:window.top.__pwned=3">x</a>`,
+  });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${stack.urls.portals[0]}/outbox.html?to=${encodeURIComponent(to)}`);
+  await page.getByRole('button', { name: /Re: / }).click();
+  await page.waitForSelector('#ob-text a');
+  assert.equal(await page.textContent('#ob-subject'), `Re: ${evil}`);
+  assert.equal(await page.$$eval('#ob-text img, #ob-text script, #ob-subject img', (n) => n.length), 0);
+  assert.deepEqual(await page.$$eval('#ob-text a', (as) => as.map((a) => a.href)), ['http://ok.example/case?id=1']);
+  await page.click('summary:has-text("HTML version")');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.getAttribute('#ob-html', 'sandbox'), 'allow-popups allow-popups-to-escape-sandbox');
+  await context.close();
+});
