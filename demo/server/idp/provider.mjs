@@ -119,8 +119,14 @@ export function createIdentityProvider({
   const clientNames = new Map(clients.map((c) => [c.client_id, c.client_name || `Support portal (${new URL(c.origin).host})`]));
   const firstParty = new Set(clients.map((c) => c.client_id));
 
+  const adapter = createSqliteAdapter(db);
+  const purgeTimer = setInterval(() => {
+    try { adapter.purgeExpired(); } catch { clearInterval(purgeTimer); }
+  }, 10 * 60 * 1000);
+  purgeTimer.unref();
+
   const configuration = {
-    adapter: createSqliteAdapter(db),
+    adapter,
     clients: clients.map((c) => ({
       client_id: c.client_id,
       client_name: clientNames.get(c.client_id),
@@ -579,6 +585,7 @@ export function createIdentityProvider({
       });
     },
     close() {
+      clearInterval(purgeTimer);
       return new Promise((resolve) => {
         if (!server.listening) { resolve(); return; }
         server.close(() => resolve());

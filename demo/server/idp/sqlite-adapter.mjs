@@ -57,5 +57,8 @@ export function createSqliteAdapter(db) {
     async revokeByGrantId(grantId) { st.revoke.run(grantId); }
   }
 
-  return (model) => new SqliteAdapter(model);
+  const factory = (model) => new SqliteAdapter(model);
+  /** Deletes expired rows; returns how many. */
+  factory.purgeExpired = () => st.purge.run(Date.now()).changes;
+  return factory;
 }
