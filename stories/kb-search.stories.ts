@@ -23,7 +23,8 @@ const es = (p: EsStoryParameters) => ({ es: p });
 
 /** Shadow root of the story's element (for play functions). */
 async function element(canvas: HTMLElement): Promise<EsKbSearch> {
-  const el = canvas.querySelector('es-kb-search') as EsKbSearch;
+  await customElements.whenDefined('es-kb-search');
+  const el = await waitFor(() => canvas.querySelector<EsKbSearch>('es-kb-search') ?? document.querySelector<EsKbSearch>('es-kb-search'));
   await el.updateComplete;
   return el;
 }
@@ -57,7 +58,7 @@ export const ActiveOption: Story = {
   args: { query: 'vpn' },
   play: async ({ canvasElement }) => {
     const el = await element(canvasElement);
-    const input = await waitFor(() => el.shadowRoot!.querySelector('[role="option"]') && el.shadowRoot!.querySelector<HTMLInputElement>('#kb-input'));
+    const input = await waitFor(() => el.shadowRoot?.querySelector('[role="option"]') && el.shadowRoot.querySelector<HTMLInputElement>('#kb-input'));
     input.focus();
     for (const key of ['ArrowDown', 'ArrowDown']) input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
   },
@@ -110,7 +111,7 @@ export const FeedbackGiven: Story = {
   args: { article: kbArticles[2]!.id },
   play: async ({ canvasElement }) => {
     const el = await element(canvasElement);
-    const yes = await waitFor(() => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="feedback-yes"]'));
+    const yes = await waitFor(() => el.shadowRoot?.querySelector<HTMLButtonElement>('[part="feedback-yes"]'));
     yes.click();
   },
 };

@@ -17,7 +17,7 @@ import { getHtmlPolicy, type TrustedHTMLLike } from './trusted-types.js';
  * - links keep `href` only when it is absolute `http:`, `https:` or `mailto:` (relative links would resolve against
  *   the host page, so they are dropped); every link with an href gets `rel="noopener noreferrer"` and `target="_blank"`;
  * - images keep `src` only when it is `https:` (no mixed content) or a base64 `data:image/png|jpeg|gif|webp` (no
- *   `data:image/svg+xml`); other images lose their src and show nothing.
+ *   `data:image/svg+xml`); other images are removed; an image without `alt` gets `alt=""` (decorative).
  *
  * Trusted Types: where the browser has them, sanitising happens inside the `createHTML` of the SDK's policy
  * `eservice-widgets` (src/core/trusted-types.ts), so the result is a TrustedHTML that a page with
@@ -139,6 +139,10 @@ function configure(purify: DOMPurify): void {
       node.setAttribute('target', '_blank');
     } else if (node.nodeName === 'A') {
       node.removeAttribute('target');
+    } else if (node.nodeName === 'IMG') {
+      // An image whose source was refused shows nothing: drop it. One without alt text is treated as decorative.
+      if (!node.hasAttribute('src')) node.remove();
+      else if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
     }
   });
 }

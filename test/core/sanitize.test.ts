@@ -62,7 +62,7 @@ describe('sanitize (KB article HTML)', () => {
     expect(p1).to.equal(p2);
     expect(p1!.name).to.equal(POLICY_NAME);
     // The policy itself sanitises: whoever holds it cannot mint TrustedHTML from hostile markup.
-    expect(String(p1!.createHTML('<img src=x onerror=__xss++>'))).to.equal('<img>');
+    expect(String(p1!.createHTML('<p>a<img src=x onerror=__xss++></p>'))).to.equal('<p>a</p>');
   });
 
   it('keeps ordinary article markup', async () => {
@@ -90,7 +90,10 @@ describe('sanitize (KB article HTML)', () => {
     const div = document.createElement('div');
     div.innerHTML = s.sanitize(`<img src="https://cdn.example.com/a.png" alt="a"><img src="${png}" alt="b">` +
       '<img src="http://cdn.example.com/a.png" alt="c"><img src="data:image/svg+xml;base64,PHN2Zz4=" alt="d"><img src="/rel.png" alt="e">') as unknown as string;
-    expect([...div.querySelectorAll('img')].map((i) => i.getAttribute('src'))).to.deep.equal(['https://cdn.example.com/a.png', png, null, null, null]);
+    // Refused sources: the image is dropped.
+    expect([...div.querySelectorAll('img')].map((i) => i.getAttribute('src'))).to.deep.equal(['https://cdn.example.com/a.png', png]);
+    div.innerHTML = s.sanitize('<img src="https://cdn.example.com/b.png">') as unknown as string;
+    expect(div.querySelector('img')!.getAttribute('alt')).to.equal('');
     expect(safeImageSrc('data:image/gif;base64,R0lGOD==')).to.equal('data:image/gif;base64,R0lGOD==');
     expect(safeLinkHref('java\tscript:x')).to.equal(null);
     expect(safeLinkHref('HTTPS://EXAMPLE.com')).to.equal('https://example.com/');
