@@ -228,12 +228,17 @@ class SessionImpl implements OidcSession {
     if (!this.enabled || !stored) { this.writeStored(null); this.toSignedOut(); return; }
     try {
       const um = await this.userManager();
-      // revokeTokensOnSignout: the access and refresh tokens are revoked, then the user removed, then the
-      // provider's end-session endpoint ends the SSO session (id_token_hint) and returns to postLogoutRedirectUri.
       this.toSignedOut();
+      // Revoke the access and refresh tokens first (a failure here must not keep the SSO session alive), then the
+      // provider's end-session endpoint ends the SSO session (id_token_hint) and returns to postLogoutRedirectUri.
+      // Only the refresh token: JWT access tokens cannot be revoked at most providers (oidc-provider answers 400
+      // unsupported_token_type) and expire on their own within minutes.
+      try { await um.revokeTokens(['refresh_token']); } catch (e) { console.warn('[eservice-widgets] token revocation failed', e); }
+      await um.removeUser();
       await um.signoutRedirect({ id_token_hint: stored.id_token });
-    } catch {
+    } catch (e) {
       // Revocation or the provider failed: the tokens are still forgotten here.
+      console.warn('[eservice-widgets] sign-out at the identity provider failed; signed out in this page only.', e);
       this.writeStored(null);
       this.toSignedOut();
     }
@@ -528,7 +533,8 @@ class SessionImpl implements OidcSession {
         ui_locales: c.locale,
         automaticSilentRenew: false,
         monitorSession: false,
-        revokeTokensOnSignout: true,
+        revokeTokensOnSignout: false, // done in signOut(), where a failed revocation cannot block the logout
+        revokeTokenAdditionalContentTypes: ['text/plain', 'text/html'], // oidc-provider answers 200 text/plain
         loadUserInfo: false,
         popupWindowTarget: POPUP_WINDOW_NAME,
         accessTokenExpiringNotificationTimeInSeconds: 10,
