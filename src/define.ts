@@ -6,6 +6,7 @@ import './components/case-detail/define.js';
 import './components/case-form/define.js';
 import './components/case-list/define.js';
 import './components/contact-card/define.js';
+import './components/documents/define.js';
 import './components/kb-search/define.js';
 import './components/login/define.js';
 import './components/portal/define.js';

@@ -52,6 +52,7 @@ export { EsCaseForm } from './components/case-form/case-form.js';
 export type { CaseDraft } from './components/case-form/case-form.js';
 export { EsCaseList } from './components/case-list/case-list.js';
 export { EsContactCard } from './components/contact-card/contact-card.js';
+export { documentHref, EsDocuments } from './components/documents/documents.js';
 export { EsKbSearch } from './components/kb-search/kb-search.js';
 export { EsLogin } from './components/login/login.js';
 export type { LoginView } from './components/login/login.js';

@@ -7,6 +7,7 @@ export const elementLoaders: Record<string, () => Promise<unknown>> = {
   'es-case-form': () => import('../components/case-form/define.js'),
   'es-case-list': () => import('../components/case-list/define.js'),
   'es-contact-card': () => import('../components/contact-card/define.js'),
+  'es-documents': () => import('../components/documents/define.js'),
   'es-kb-search': () => import('../components/kb-search/define.js'),
   'es-login': () => import('../components/login/define.js'),
   'es-portal': () => import('../components/portal/define.js'),

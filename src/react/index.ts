@@ -8,6 +8,7 @@ export { EsCaseDetail } from './case-detail.js';
 export { EsCaseForm } from './case-form.js';
 export { EsCaseList } from './case-list.js';
 export { EsContactCard } from './contact-card.js';
+export { EsDocuments } from './documents.js';
 export { EsKbSearch } from './kb-search.js';
 export { EsLogin } from './login.js';
 export { EsPortal } from './portal.js';
