@@ -238,7 +238,23 @@ export function caseStore(db) {
     return { items: rows.map(toComment), nextCursor: more ? encodeCursor(['c', last.created_at, last.seq]) : null, total };
   }
 
-  return { fullCase, createCase, addComment, transition, listCases, listComments, idempotent, caseRow: (id) => q.caseById.get(id), purge: () => q.purgeIdem.run(new Date(Date.now() - 86400000).toISOString()) };
+  /**
+   * The list as a JSON string, memoised per organisation + query until anything in the database changes: list
+   * pages are read far more often than cases change (polling, paging back and forth, many users of one organisation).
+   */
+  const listMemo = new Map();
+  function listCasesJson(orgId, query) {
+    const key = `${orgId}\u0000${JSON.stringify(query)}`;
+    const v = dbVersion();
+    const hit = listMemo.get(key);
+    if (hit && hit.v === v) return hit.json;
+    const json = JSON.stringify(listCases(orgId, query));
+    if (listMemo.size > 500) listMemo.clear();
+    listMemo.set(key, { v, json });
+    return json;
+  }
+
+  return { fullCase, createCase, addComment, transition, listCases, listCasesJson, listComments, idempotent, caseRow: (id) => q.caseById.get(id), purge: () => q.purgeIdem.run(new Date(Date.now() - 86400000).toISOString()) };
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -294,8 +310,10 @@ export async function caseRoutes(api, ctx) {
     return row;
   }
 
-  api.get('/cases', { preHandler: g.portal, schema: { querystring: requests.caseQuery } }, async (request) => {
-    return store.listCases(request.portal.organisation.id, request.query);
+  api.get('/cases', { preHandler: g.portal, schema: { querystring: requests.caseQuery } }, async (request, reply) => {
+    const q = request.query;
+    const query = { status: q.status, q: q.q, product: q.product, severity: q.severity, sort: q.sort, cursor: q.cursor, limit: q.limit };
+    return reply.type('application/json; charset=utf-8').send(store.listCasesJson(request.portal.organisation.id, query));
   });
 
   api.post('/cases', { preHandler: g.portal, schema: { body: requests.newCase } }, async (request, reply) => {
