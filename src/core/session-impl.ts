@@ -1,64 +1,17 @@
 import type { User, UserManager, UserManagerSettings } from 'oidc-client-ts';
 import type { EsConfig } from './config.types.js';
-import type { Session, SessionErrorCode, SessionState, SessionUser, SignInOptions } from './session-types.js';
-import { loadOidc, type OidcModule } from './oidc-loader.js';
-import { renewLockName, withLock, type LockManagerLike } from './session-lock.js';
+import type { SessionErrorCode, SessionState, SessionUser, SignInOptions } from './session-types.js';
+import { loadOidc } from './oidc-loader.js';
+import { renewLockName, withLock } from './session-lock.js';
+import {
+  MemoryStorage, POPUP_WINDOW_NAME, readCallback, sessionStore, stripCallbackParams, userStorageKey,
+  type OidcSession, type SessionDeps,
+} from './session.js';
 
 /**
- * The real `Session`: oidc-client-ts `UserManager` (authorization code + PKCE) behind a small reactive state.
- *
- * **Loading.** oidc-client-ts is imported dynamically, only when the URL holds a sign-in callback, a session is
- * stored, another tab shares one, or `signIn()` is called.
- *
- * **Renewal.** Refresh tokens only (no hidden iframe: third-party cookies are blocked in embeds).
- * `automaticSilentRenew` is off; a timer renews `min(60, lifetime/3)` seconds before the access token expires.
- * Every renewal (timer, 401, `getAccessToken()` near expiry) goes through ONE lock,
- * `navigator.locks.request('eservice-widgets-renew:<clientId>')`. Inside the lock the stored user is read again:
- * when another tab already refreshed (its expiry is later than ours) we adopt its tokens instead of refreshing,
- * because refresh tokens rotate and a reused one makes the provider revoke the whole grant.
- *
- * **Tabs.** A `BroadcastChannel('eservice-widgets-session:<clientId>')` carries new tokens and sign-out between
- * the tabs of the page's origin. The tab that refreshed posts the new tokens before it releases the lock (and
- * holds the lock a few more milliseconds) so the next tab in the queue finds them in its own store.
- *
- * **Storage trade-off (`tokenStorage`).** Tokens never go to `localStorage`.
- * - `session` (default): `sessionStorage`, per tab, survives a reload of that tab. A new tab asks its peers over
- *   the channel for the session at start, so links opened in new tabs stay signed in. Script injected into the
- *   page (XSS) can read it — as it could call the API anyway.
- * - `memory`: tokens only in this page's memory; a reload or a new tab signs in again (silently through the
- *   provider's SSO session, but with a redirect). Renewals and sign-out are still shared between open tabs.
- * The authorization request state (PKCE verifier, `returnTo`) is kept in `sessionStorage` in both modes: it must
- * survive the redirect and holds no tokens.
+ * The heavy half of the session (see session.ts for the design): loaded by the session shell only when a page
+ * needs sign-in, holds a stored session, or another tab shares one.
  */
-export interface OidcSession extends Session {
-  /** The API saw a 401 that a renewal did not cure: drop the tokens of this tab, state `error` / `expired`. */
-  markExpired(message?: string): void;
-  /** Tries to get a lost session back with a top-level redirect and `prompt=none` (no login page shown). */
-  recover(): Promise<void>;
-  /** Stops timers and listeners (tests, or a provider element removed for good). */
-  dispose(): void;
-}
-
-export interface SessionDeps {
-  /** Loads oidc-client-ts (default: dynamic import). */
-  loadOidc?: () => Promise<OidcModule>;
-  /** Builds the UserManager (tests inject navigators or a fake). */
-  userManagerFactory?: (settings: UserManagerSettings, oidc: OidcModule) => UserManager;
-  /** Merged into the UserManager settings (tests pass `metadata` to skip discovery). */
-  settings?: Partial<UserManagerSettings>;
-  /** Lock manager (default `navigator.locks`, else an in-tab queue). */
-  locks?: LockManagerLike | null;
-  /** How long a new tab waits for a peer to share its session at start (ms, default 120; 0 = do not ask). */
-  peerWaitMs?: number;
-  /** How long the lock is kept after broadcasting fresh tokens (ms, default 80). */
-  broadcastGraceMs?: number;
-  /** Current URL (default `location.href`). */
-  currentUrl?: () => string;
-}
-
-/** Window name of the sign-in popup: a page loaded under this name with a callback in its URL is the popup. */
-export const POPUP_WINDOW_NAME = 'eservice-widgets-signin';
-const CALLBACK_PARAMS = ['code', 'state', 'session_state', 'iss', 'error', 'error_description', 'error_uri'];
 
 /** The JSON oidc-client-ts stores for a user (`User.toStorageString()`). */
 interface StoredUser {
@@ -109,39 +62,6 @@ export function classifySessionError(e: unknown, during: 'sign-in' | 'renew' = '
   return { code: 'failed', message: text ? `${MESSAGES.failed} ${text}` : MESSAGES.failed };
 }
 
-/** Reads a sign-in or sign-out answer from a URL (query response mode). */
-export function readCallback(href: string, stateStore: Storage | null): { kind: 'signin' | 'signout'; state: string } | null {
-  let url: URL;
-  try { url = new URL(href); } catch { return null; }
-  const p = url.searchParams;
-  const state = p.get('state');
-  if (!state) return null;
-  if (p.has('code') || p.has('error')) return { kind: 'signin', state };
-  if (stateStore?.getItem(`oidc.${state}`)) return { kind: 'signout', state };
-  return null;
-}
-
-/** The URL without the OIDC answer parameters. */
-export function stripCallbackParams(href: string): string {
-  const url = new URL(href);
-  for (const k of CALLBACK_PARAMS) url.searchParams.delete(k);
-  return url.pathname + (url.searchParams.size ? `?${url.searchParams}` : '') + url.hash;
-}
-
-class MemoryStorage implements Storage {
-  private map = new Map<string, string>();
-  get length() { return this.map.size; }
-  clear() { this.map.clear(); }
-  getItem(k: string) { return this.map.get(k) ?? null; }
-  key(i: number) { return [...this.map.keys()][i] ?? null; }
-  removeItem(k: string) { this.map.delete(k); }
-  setItem(k: string, v: string) { this.map.set(k, String(v)); }
-}
-
-function sessionStore(): Storage | null {
-  try { return typeof sessionStorage !== 'undefined' ? sessionStorage : null; } catch { return null; }
-}
-
 const now = () => Math.floor(Date.now() / 1000);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const MAX_TIMEOUT = 2_147_483_000;
@@ -155,7 +75,7 @@ function toSessionUser(u: StoredUser): SessionUser {
   };
 }
 
-class SessionImpl implements OidcSession {
+export class SessionImpl implements OidcSession {
   state: SessionState = { status: 'signed-out', user: null, error: null };
   readonly ready: Promise<void>;
 
@@ -174,7 +94,6 @@ class SessionImpl implements OidcSession {
   private renewing: Promise<string | null> | null = null;
   private restored: Promise<void>;
   private disposed = false;
-  private peerWaiter: (() => void) | null = null;
   private readonly onVisible = () => {
     if (document.visibilityState === 'visible' && this.current && this.remaining() < this.lead() + 5) void this.renew();
   };
@@ -184,7 +103,7 @@ class SessionImpl implements OidcSession {
     const ss = sessionStore();
     this.stateStore = ss ?? new MemoryStorage();
     this.store = config.tokenStorage === 'memory' || !ss ? new MemoryStorage() : ss;
-    this.userKey = `oidc.user:${config.authority}:${config.clientId}`;
+    this.userKey = userStorageKey(config);
     this.lockName = renewLockName(config.clientId ?? '');
     let markRestored!: () => void;
     this.restored = new Promise((r) => { markRestored = r; });
@@ -313,8 +232,17 @@ class SessionImpl implements OidcSession {
       if (this.remaining() <= this.lead()) await this.renew();
       return;
     }
+    if (this.deps.initialUser) {
+      // Another tab shared its session (the shell received it before loading us).
+      try {
+        const u = JSON.parse(this.deps.initialUser) as StoredUser;
+        if (u?.access_token && u.profile?.sub) {
+          this.adopt(u, false);
+          if (this.remaining() <= this.lead()) await this.renew();
+        }
+      } catch { /* ignore a broken message */ }
+    }
     markRestored();
-    await this.askPeers();
   }
 
   private async handleSigninCallback(href: string, state: string): Promise<void> {
@@ -338,19 +266,6 @@ class SessionImpl implements OidcSession {
       if (data.silent && c.code === 'expired') { this.toSignedOut(); return; } // prompt=none found no session
       this.fail(e);
     }
-  }
-
-  /** Session mode: a new tab asks open tabs for their session instead of redirecting to the provider. */
-  private async askPeers(): Promise<void> {
-    const wait = this.deps.peerWaitMs ?? 120;
-    if (!this.channel || wait <= 0 || this.config.tokenStorage === 'memory') return;
-    await new Promise<void>((resolve) => {
-      const t = setTimeout(done, wait);
-      const self = this;
-      function done() { clearTimeout(t); self.peerWaiter = null; resolve(); }
-      this.peerWaiter = done;
-      this.post({ v: 1, type: 'who-has', from: this.tabId });
-    });
   }
 
   // ---- renewal -----------------------------------------------------------------------------------------------
@@ -485,7 +400,6 @@ class SessionImpl implements OidcSession {
       const newer = !cur || u.profile.sub !== cur.profile.sub ||
         (u.access_token !== cur.access_token && (u.expires_at ?? 0) >= (cur.expires_at ?? 0));
       if (newer && this.state.status !== 'signing-in') this.adopt(u, false);
-      this.peerWaiter?.();
     } else if (msg.type === 'who-has') {
       if (this.config.tokenStorage !== 'memory' && this.current && this.remaining() > 10) {
         this.post({ v: 1, type: 'user', from: this.tabId, user: JSON.stringify(this.current) });
@@ -546,13 +460,4 @@ class SessionImpl implements OidcSession {
     })().catch((e: unknown) => { this.um = null; throw e; });
     return this.um;
   }
-}
-
-/**
- * Creates the session for a validated config. Without `authority`/`clientId` the session stays signed out and
- * never loads oidc-client-ts. `ready` resolves once a callback in the URL is handled and a stored (or shared)
- * session restored.
- */
-export function createSession(config: EsConfig, deps: SessionDeps = {}): OidcSession {
-  return new SessionImpl(config, deps);
 }
