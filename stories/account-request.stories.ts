@@ -1,9 +1,12 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import '../src/components/account-request/define.js';
-import type { EsAccountRequest } from '../src/components/account-request/account-request.js';
+// Registration happens here, not through the define module: the bundler treats a bare `import './define.js'` of
+// this package as side-effect free (package.json `sideEffects` lists only dist/ files) and drops it.
+import { EsAccountRequest } from '../src/components/account-request/account-request.js';
 import { DRAFT_KEY } from '../src/components/account-request/draft.js';
 import type { EsStoryParameters } from './support/fake-provider.js';
+
+EsAccountRequest.define();
 
 /**
  * es-account-request in every state. States after a submit are reached by a play function that types into the

@@ -1,7 +1,12 @@
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import '../src/components/login/define.js';
+// Registration happens here, not through the define module: the bundler treats a bare `import './define.js'` of
+// this package as side-effect free (package.json `sideEffects` lists only dist/ files) and drops it.
+import { EsLogin } from '../src/components/login/login.js';
 import type { EsStoryParameters } from './support/fake-provider.js';
+
+EsLogin.define();
 
 /**
  * es-login in every state. The fake session and API come from `parameters.es` (stories/support/fake-provider.ts):
@@ -10,7 +15,7 @@ import type { EsStoryParameters } from './support/fake-provider.js';
 const meta: Meta = {
   title: 'Elements/Login',
   component: 'es-login',
-  render: (args) => html`<es-login ?popup=${Boolean(args['popup'])} account-request-href=${args['account-request-href'] || undefined}></es-login>`,
+  render: (args) => html`<es-login ?popup=${Boolean(args['popup'])} account-request-href=${ifDefined((args["account-request-href"] as string | undefined) || undefined)}></es-login>`,
   args: { popup: false },
   parameters: { es: { session: 'signed-out' } satisfies EsStoryParameters },
 };
@@ -121,8 +126,11 @@ export const Themed: Story = {
   name: 'Themed with tokens and parts',
   render: () => html`
     <style>
-      .brand { --es-color-primary: #6b1d8f; --es-color-primary-hover: #561773; --es-radius: 0;
-        --es-login-trouble-background: #f6eefa; --es-login-trouble-border: #6b1d8f; }
+      /* A brand with its own light palette (it stays light under the dark toolbar theme too). */
+      .brand { --es-color-primary: #6b1d8f; --es-color-primary-hover: #561773; --es-color-on-primary: #ffffff;
+        --es-color-text: #221a26; --es-color-muted: #5a4d61; --es-color-surface: #ffffff; --es-color-surface-alt: #f6eefa;
+        --es-color-border: #c9b8d1; --es-radius: 0; --es-login-trouble-background: #f6eefa; --es-login-trouble-border: #6b1d8f;
+        background: #ffffff; color: #221a26; padding: 1rem; }
       .brand es-login::part(sign-in-button) { text-transform: uppercase; letter-spacing: 0.04em; }
     </style>
     <div class="brand"><es-login></es-login></div>`,

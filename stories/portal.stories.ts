@@ -1,7 +1,17 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import '../src/components/portal/define.js';
 import type { EsStoryParameters } from './support/fake-provider.js';
+
+// Registration happens here, not through the define modules: the bundler treats a bare `import './define.js'` of
+// this package as side-effect free (package.json `sideEffects` lists only dist/ files) and drops it. Every element
+// class the portal composes is found with import.meta.glob (a missing one never breaks the build) and defined.
+const elementModules = import.meta.glob('../src/components/*/define.ts', { eager: true }) as Record<string, Record<string, unknown>>;
+for (const mod of Object.values(elementModules)) {
+  for (const value of Object.values(mod)) {
+    const cls = value as { tagName?: unknown; define?: () => void };
+    if (typeof cls === 'function' && typeof cls.tagName === 'string' && cls.tagName.startsWith('es-')) cls.define?.();
+  }
+}
 
 /**
  * es-portal: the whole portal behind one tag. Each story starts on the route in `parameters.route` (written into the

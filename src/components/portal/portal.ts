@@ -261,12 +261,12 @@ export class EsPortal extends EsElement {
         <es-login part="login" class="login" ?popup=${this.popup}></es-login>
       </div>
       ${this.renderNav(route)}
-      <section part="view" class="view" aria-labelledby="view-heading"
+      <div part="view" class="view"
         @es-case-select=${this.onCaseSelect} @es-case-submit=${this.onCaseSubmit}
         @es-kb-open-case=${this.onKbOpenCase} @es-kb-article-open=${this.onKbArticleOpen}>
         <h2 part="view-heading" class="view-heading" id="view-heading" tabindex="-1">${this.viewTitle(route)}</h2>
         ${waitingForHome ? renderLoading(undefined, 2) : this.renderView(route)}
-      </section>
+      </div>
     </div>`;
   }
 }
