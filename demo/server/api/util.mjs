@@ -80,3 +80,24 @@ export function fieldProblem(field, message, status = 400) {
 export const SEVERITY_RANK = { low: 1, medium: 2, high: 3, critical: 4 };
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 export const CASE_STATUSES = ['new', 'in_progress', 'waiting_on_customer', 'escalated', 'solved', 'closed'];
+
+/**
+ * Memoises computed values until anything in the database changes: this connection's total_changes() or a commit
+ * by another connection (PRAGMA data_version). Bounded; cleared when full.
+ * @param {import('better-sqlite3').Database} db
+ * @returns {<T>(key: string, compute: () => T) => T}
+ */
+export function createMemo(db, max = 500) {
+  const changes = db.prepare('SELECT total_changes()').pluck();
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const map = new Map();
+  return (key, compute) => {
+    const v = `${changes.get()}:${dataVersion.get()}`;
+    const hit = map.get(key);
+    if (hit && hit.v === v) return hit.value;
+    const value = compute();
+    if (map.size >= max) map.clear();
+    map.set(key, { v, value });
+    return value;
+  };
+}

@@ -2,7 +2,7 @@
 import { findAccountById } from '../../idp/accounts.mjs';
 import { requests } from '../schemas.mjs';
 import {
-  canonicalJson, decodeCursor, encodeCursor, fieldProblem, newId, nowIso, problem, sha256, SEVERITY_RANK,
+  canonicalJson, createMemo, decodeCursor, encodeCursor, fieldProblem, newId, nowIso, problem, sha256, SEVERITY_RANK,
 } from '../util.mjs';
 import { guards } from './common.mjs';
 import { attachmentMapper } from './attachments.mjs';
@@ -43,22 +43,11 @@ export function caseStore(db) {
     return s;
   };
   const attachments = attachmentMapper(db);
-  // Totals of the list are cached per filter until anything in the database changes (this connection's
-  // total_changes() or another connection's commit, data_version): repeated list requests skip the COUNT.
-  const changes = db.prepare('SELECT total_changes() AS n');
-  const dataVersion = db.prepare('PRAGMA data_version').pluck();
-  const countCache = new Map();
-  const dbVersion = () => `${changes.get().n}:${dataVersion.get()}`;
-  function cachedCount(sql, args) {
-    const key = `${sql}\u0000${JSON.stringify(args)}`;
-    const v = dbVersion();
-    const hit = countCache.get(key);
-    if (hit && hit.v === v) return hit.n;
-    const n = prep(sql).get(...args).n;
-    if (countCache.size > 1000) countCache.clear();
-    countCache.set(key, { v, n });
-    return n;
-  }
+  // List totals and whole list pages are memoised until anything in the database changes (createMemo): lists
+  // are read far more often than cases change (polling, paging back and forth, many users of one organisation).
+  const countMemo = createMemo(db, 1000);
+  const listMemo = createMemo(db, 500);
+  const cachedCount = (sql, args) => countMemo(`${sql}\u0000${JSON.stringify(args)}`, () => prep(sql).get(...args).n);
   const q = {
     caseById: db.prepare(`SELECT c.*, p.name AS product_name FROM cases c JOIN products p ON p.id = c.product_id WHERE c.id = ?`),
     history: db.prepare('SELECT * FROM case_history WHERE case_id = ? ORDER BY seq'),
@@ -238,20 +227,9 @@ export function caseStore(db) {
     return { items: rows.map(toComment), nextCursor: more ? encodeCursor(['c', last.created_at, last.seq]) : null, total };
   }
 
-  /**
-   * The list as a JSON string, memoised per organisation + query until anything in the database changes: list
-   * pages are read far more often than cases change (polling, paging back and forth, many users of one organisation).
-   */
-  const listMemo = new Map();
+  /** The list page as a JSON string (memoised). */
   function listCasesJson(orgId, query) {
-    const key = `${orgId}\u0000${JSON.stringify(query)}`;
-    const v = dbVersion();
-    const hit = listMemo.get(key);
-    if (hit && hit.v === v) return hit.json;
-    const json = JSON.stringify(listCases(orgId, query));
-    if (listMemo.size > 500) listMemo.clear();
-    listMemo.set(key, { v, json });
-    return json;
+    return listMemo(`${orgId}\u0000${JSON.stringify(query)}`, () => JSON.stringify(listCases(orgId, query)));
   }
 
   return { fullCase, createCase, addComment, transition, listCases, listCasesJson, listComments, idempotent, caseRow: (id) => q.caseById.get(id), purge: () => q.purgeIdem.run(new Date(Date.now() - 86400000).toISOString()) };

@@ -1,6 +1,6 @@
 // Public routes (no token): products, knowledge base, contacts, documents.
 import { requests } from '../schemas.mjs';
-import { decodeCursor, encodeCursor, nowIso, problem } from '../util.mjs';
+import { createMemo, decodeCursor, encodeCursor, nowIso, problem } from '../util.mjs';
 import { toFtsQuery, unmark, queryTerms } from '../kb-search.mjs';
 
 export async function publicRoutes(api, ctx) {
@@ -14,14 +14,19 @@ export async function publicRoutes(api, ctx) {
     contacts: db.prepare('SELECT json FROM support_contacts WHERE id = 1'),
     document: db.prepare('SELECT * FROM documents WHERE id = ?'),
   };
-  const searchSql = (withProduct) => `SELECT a.id, a.title, a.product_id, p.name AS product_name, a.updated_at,
+  // Step 1 ranks (cheap: no text work); step 2 builds highlight/snippet only for the page's rows.
+  const searchSql = (withProduct) => `SELECT kb_fts.rowid AS num FROM kb_fts
+    ${withProduct ? 'JOIN kb_articles a ON a.num = kb_fts.rowid' : ''}
+    WHERE kb_fts MATCH ? ${withProduct ? 'AND a.product_id = ?' : ''}
+    ORDER BY bm25(kb_fts, 10.0, 1.0), kb_fts.rowid LIMIT ? OFFSET ?`;
+  const marked = db.prepare(`SELECT kb_fts.rowid AS num, a.id, a.title, a.product_id, p.name AS product_name, a.updated_at,
       highlight(kb_fts, 0, char(1), char(2)) AS marked_title,
       snippet(kb_fts, 1, char(1), char(2), '…', 24) AS marked_snippet
     FROM kb_fts JOIN kb_articles a ON a.num = kb_fts.rowid LEFT JOIN products p ON p.id = a.product_id
-    WHERE kb_fts MATCH ? ${withProduct ? 'AND a.product_id = ?' : ''}
-    ORDER BY bm25(kb_fts, 10.0, 1.0), a.num LIMIT ? OFFSET ?`;
-  const countSql = (withProduct) => `SELECT COUNT(*) AS n FROM kb_fts JOIN kb_articles a ON a.num = kb_fts.rowid
-    WHERE kb_fts MATCH ? ${withProduct ? 'AND a.product_id = ?' : ''}`;
+    WHERE kb_fts MATCH ? AND kb_fts.rowid IN (SELECT value FROM json_each(?))`);
+  const countSql = (withProduct) => (withProduct
+    ? 'SELECT COUNT(*) AS n FROM kb_fts JOIN kb_articles a ON a.num = kb_fts.rowid WHERE kb_fts MATCH ? AND a.product_id = ?'
+    : 'SELECT COUNT(*) AS n FROM kb_fts WHERE kb_fts MATCH ?');
   const search = { true: db.prepare(searchSql(true)), false: db.prepare(searchSql(false)) };
   const count = { true: db.prepare(countSql(true)), false: db.prepare(countSql(false)) };
   const related = db.prepare(`SELECT a.id, a.title FROM kb_fts JOIN kb_articles a ON a.num = kb_fts.rowid
@@ -36,18 +41,29 @@ export async function publicRoutes(api, ctx) {
     const p = Boolean(product);
     const total = count[p].get(fts, ...productArgs(product)).n;
     if (total === 0 && mode === 'and' && queryTerms(text).length > 1) return runSearch(text, product, limit, offset, 'or');
-    const rows = total ? search[p].all(fts, ...productArgs(product), limit, offset) : [];
+    const nums = total ? search[p].all(fts, ...productArgs(product), limit, offset).map((r) => r.num) : [];
+    const byNum = new Map(nums.length ? marked.all(fts, JSON.stringify(nums)).map((r) => [r.num, r]) : []);
+    const rows = nums.map((n) => byNum.get(n)).filter(Boolean);
     return { rows, total, mode };
   }
 
   api.get('/products', async () => q.products.all());
 
-  api.get('/kb/search', { schema: { querystring: requests.kbQuery } }, async (request) => {
-    const { q: text, product, limit } = request.query;
+  // Search answers are memoised per query until the database changes (type-ahead repeats the same prefixes).
+  const memo = createMemo(db);
+
+  api.get('/kb/search', { schema: { querystring: requests.kbQuery } }, async (request, reply) => {
+    const { q: text, product, limit, cursor } = request.query;
+    const json = memo(JSON.stringify([text, product, limit, cursor]), () => JSON.stringify(kbSearch(request.query)));
+    return reply.type('application/json; charset=utf-8').send(json);
+  });
+
+  function kbSearch(query) {
+    const { q: text, product, limit } = query;
     let offset = 0;
     let mode = 'and';
-    if (request.query.cursor) {
-      const v = decodeCursor(request.query.cursor, (a) => a.length === 2 && Number.isInteger(a[0]) && a[0] >= 0 && a[0] <= 100000 && (a[1] === 'and' || a[1] === 'or'));
+    if (query.cursor) {
+      const v = decodeCursor(query.cursor, (a) => a.length === 2 && Number.isInteger(a[0]) && a[0] >= 0 && a[0] <= 100000 && (a[1] === 'and' || a[1] === 'or'));
       [offset, mode] = v;
     }
     const r = runSearch(text, product, limit, offset, mode);
@@ -61,7 +77,7 @@ export async function publicRoutes(api, ctx) {
     });
     const next = offset + items.length;
     return { items, nextCursor: next < r.total && items.length ? encodeCursor([next, r.mode]) : null, total: r.total };
-  });
+  }
 
   api.get('/kb/articles/:id', { schema: { params: requests.idParams } }, async (request) => {
     const a = q.article.get(request.params.id);
