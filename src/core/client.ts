@@ -2,7 +2,7 @@ import type { SupportApi } from './api-types.js';
 import { createApiClient } from './api-client.js';
 import { validateConfig } from './config.js';
 import type { EsConfig } from './config.types.js';
-import { createSession, type OidcSession, type SessionDeps } from './session.js';
+import { createSession, sharedSession, type OidcSession, type SessionDeps } from './session.js';
 
 export interface SupportClient {
   /** The validated configuration with defaults filled in. */
@@ -15,13 +15,14 @@ export interface SupportClient {
 
 /**
  * Everything es-provider builds, for hosts without Lit or without the element: validates `config` (throws
- * `ConfigError` naming the field), creates the session and the API client. Provide them to elements with
+ * `ConfigError` naming the field), gets the page's session for this configuration and creates the API client. Provide them to elements with
  * `new ContextProvider(document.body, { context: apiContext, initialValue: client.api })` or simply use
  * `<es-provider>`.
  */
 export function createSupportClient(config: Partial<EsConfig>, options: { timeout?: number; session?: SessionDeps } = {}): SupportClient {
   const valid = validateConfig(config);
-  const session = createSession(valid, options.session);
+  // The page-wide session for this configuration (shared with any es-provider), unless test deps are given.
+  const session = options.session ? createSession(valid, options.session) : sharedSession(valid);
   const api = createApiClient({ apiUrl: valid.apiUrl, session, ...(options.timeout ? { timeout: options.timeout } : {}) });
   return { config: valid, session, api };
 }

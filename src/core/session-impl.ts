@@ -3,15 +3,31 @@ import type { EsConfig } from './config.types.js';
 import type { SessionErrorCode, SessionState, SessionUser, SignInOptions } from './session-types.js';
 import { loadOidc } from './oidc-loader.js';
 import { renewLockName, withLock } from './session-lock.js';
-import {
-  MemoryStorage, POPUP_WINDOW_NAME, readCallback, sessionStore, stripCallbackParams, userStorageKey,
-  type OidcSession, type SessionDeps,
-} from './session.js';
+import { POPUP_WINDOW_NAME, readCallback, sessionStore, userStorageKey, type OidcSession, type SessionDeps } from './session.js';
 
 /**
  * The heavy half of the session (see session.ts for the design): loaded by the session shell only when a page
  * needs sign-in, holds a stored session, or another tab shares one.
  */
+
+const CALLBACK_PARAMS = ['code', 'state', 'session_state', 'iss', 'error', 'error_description', 'error_uri'];
+
+/** The URL (path, query, hash) without the OIDC answer parameters. */
+export function stripCallbackParams(href: string): string {
+  const url = new URL(href);
+  for (const k of CALLBACK_PARAMS) url.searchParams.delete(k);
+  return url.pathname + (url.searchParams.size ? `?${url.searchParams}` : '') + url.hash;
+}
+
+export class MemoryStorage implements Storage {
+  private map = new Map<string, string>();
+  get length() { return this.map.size; }
+  clear() { this.map.clear(); }
+  getItem(k: string) { return this.map.get(k) ?? null; }
+  key(i: number) { return [...this.map.keys()][i] ?? null; }
+  removeItem(k: string) { this.map.delete(k); }
+  setItem(k: string, v: string) { this.map.set(k, String(v)); }
+}
 
 /** The JSON oidc-client-ts stores for a user (`User.toStorageString()`). */
 interface StoredUser {

@@ -66,7 +66,6 @@ export interface SessionDeps {
 
 /** Window name of the sign-in popup: a page loaded under this name with a sign-in answer in its URL is the popup. */
 export const POPUP_WINDOW_NAME = 'eservice-widgets-signin';
-const CALLBACK_PARAMS = ['code', 'state', 'session_state', 'iss', 'error', 'error_description', 'error_uri'];
 
 /** Where oidc-client-ts keeps the user (`WebStorageStateStore` prefix `oidc.` + `user:<authority>:<clientId>`). */
 export function userStorageKey(config: EsConfig): string {
@@ -83,23 +82,6 @@ export function readCallback(href: string, stateStore: Storage | null): { kind: 
   if (p.has('code') || p.has('error')) return { kind: 'signin', state };
   if (stateStore?.getItem(`oidc.${state}`)) return { kind: 'signout', state };
   return null;
-}
-
-/** The URL (path, query, hash) without the OIDC answer parameters. */
-export function stripCallbackParams(href: string): string {
-  const url = new URL(href);
-  for (const k of CALLBACK_PARAMS) url.searchParams.delete(k);
-  return url.pathname + (url.searchParams.size ? `?${url.searchParams}` : '') + url.hash;
-}
-
-export class MemoryStorage implements Storage {
-  private map = new Map<string, string>();
-  get length() { return this.map.size; }
-  clear() { this.map.clear(); }
-  getItem(k: string) { return this.map.get(k) ?? null; }
-  key(i: number) { return [...this.map.keys()][i] ?? null; }
-  removeItem(k: string) { this.map.delete(k); }
-  setItem(k: string, v: string) { this.map.set(k, String(v)); }
 }
 
 export function sessionStore(): Storage | null {
@@ -240,4 +222,21 @@ class LazySession implements OidcSession {
  */
 export function createSession(config: EsConfig, deps: SessionDeps = {}): OidcSession {
   return new LazySession(config, deps);
+}
+
+const REGISTRY = Symbol.for('eservice-widgets/sessions');
+
+/**
+ * One session per sign-in configuration on a page, shared by every es-provider (and every copy of the SDK) that
+ * uses it: two sessions for the same client would both try to consume the same sign-in answer in the URL, and
+ * both renew the same refresh token.
+ */
+export function sharedSession(config: EsConfig): OidcSession {
+  const g = globalThis as typeof globalThis & { [REGISTRY]?: Map<string, OidcSession> };
+  const map = (g[REGISTRY] ??= new Map());
+  const id = JSON.stringify([config.authority, config.clientId, config.redirectUri, config.postLogoutRedirectUri,
+    config.scope, config.resource, config.tokenStorage]);
+  let session = map.get(id);
+  if (!session) { session = createSession(config); map.set(id, session); }
+  return session;
 }

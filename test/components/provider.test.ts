@@ -64,6 +64,18 @@ describe('es-provider', () => {
     expect(probe.api).to.equal(provider.api);
   });
 
+  it('two providers with the same sign-in configuration share one session (one callback, one renewal)', async () => {
+    const host = await fixture<HTMLElement>(html`<div>
+      <es-provider api-url=${API} authority="http://localhost:4100" client-id="portal-share" token-storage="memory"></es-provider>
+      <es-provider api-url="http://localhost:4200/api/v2" authority="http://localhost:4100" client-id="portal-share" token-storage="memory" theme="dark"></es-provider>
+      <es-provider api-url=${API} authority="http://localhost:4100" client-id="portal-other" token-storage="memory"></es-provider>
+    </div>`);
+    const [a, b, c] = [...host.querySelectorAll('es-provider')];
+    expect(a.session).to.equal(b.session);
+    expect(a.api).to.not.equal(b.api);
+    expect(c.session).to.not.equal(a.session);
+  });
+
   it('the config property works as an object alternative; attributes that are set win', async () => {
     const el = await fixture<EsProvider>(html`<es-provider .config=${{ apiUrl: 'http://other.example/api', locale: 'en' }} api-url=${API}><es-test-probe></es-test-probe></es-provider>`);
     const probe = el.querySelector('es-test-probe') as ContextProbe;

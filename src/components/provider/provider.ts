@@ -9,7 +9,7 @@ import type { EsConfig, TokenStorage } from '../../core/config.types.js';
 import type { SessionState } from '../../core/session-types.js';
 import { ConfigError, validateConfig } from '../../core/config.js';
 import { createApiClient } from '../../core/api-client.js';
-import { createSession, type OidcSession } from '../../core/session.js';
+import { sharedSession, type OidcSession } from '../../core/session.js';
 import { ensureContextRoot } from '../../core/context-root.js';
 import { setLocale } from '../../core/i18n.js';
 import { EsAuthChangeEvent } from '../../events/es-auth-change.js';
@@ -153,8 +153,8 @@ export class EsProvider extends EsElement {
     if (identityChanged) {
       this.unsubscribe?.();
       this.unsubscribe = undefined;
-      this._session?.dispose();
-      this._session = createSession(next);
+      // Shared per sign-in configuration: other providers on the page may use the same session (not disposed).
+      this._session = sharedSession(next);
       this._api = createApiClient({ apiUrl: next.apiUrl, session: this._session });
       if (this.isConnected) this.watch(this._session);
     }
