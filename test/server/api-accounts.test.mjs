@@ -93,6 +93,19 @@ test('existing Business Account (olli): approve sends no activation email, only 
   assert.equal(me.body.organisation.name, 'Fabrikam Logistics GmbH');
 });
 
+test('existing but never activated Business Account: approval sends a fresh activation link', async () => {
+  const { createAccount } = await import('../../demo/server/idp/accounts.mjs');
+  const email = 'never.activated@contoso.example';
+  createAccount(s.db, { email, firstName: 'Never', lastName: 'Activated' });
+  const r = await request({ firstName: 'Never', lastName: 'Activated', email, accountId: 'ACC-318560' });
+  assert.equal(r.body.hasBusinessAccount, true);
+  const ok = await s.call('POST', `/admin/account-requests/${r.body.id}/approve`, { headers: ADMIN });
+  assert.equal(ok.body.accountCreated, false);
+  assert.equal(ok.body.activationSent, true);
+  assert.equal(s.outbox.list({ to: email, kind: 'activation' }).length, 1);
+  assert.match(s.outbox.list({ to: email, kind: 'welcome' })[0].text, /activation link/);
+});
+
 test('pending portal user (pekka): approval enables the existing pending portal user', async () => {
   const before = await s.call('GET', '/api/v1/me', { token: await s.tokenFor(PEKKA) });
   assert.equal(before.body.portalAccess, 'pending');

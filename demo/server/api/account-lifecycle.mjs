@@ -1,6 +1,6 @@
 // The account life cycle (issue 3): account request → admin approves → Business Account created when the email
 // has none (activation email with a set-password link) → portal user enabled → welcome email.
-import { findAccountByEmail, createAccount, createActivationLink } from '../idp/accounts.mjs';
+import { findAccountByEmail, createAccount, createActivationLink, hasPassword } from '../idp/accounts.mjs';
 import { newId, nowIso } from './util.mjs';
 
 export class LifecycleError extends Error {
@@ -52,6 +52,9 @@ export async function approveAccountRequest(db, outbox, { requestId, issuer, por
     if (!account) {
       account = createAccount(db, { email: r.email, firstName: r.first_name, lastName: r.last_name });
       activationUrl = createActivationLink(db, account.id, { issuer });
+    } else if (!hasPassword(db, account.id)) {
+      // The account exists but was never activated (e.g. an earlier activation link expired): send a fresh link.
+      activationUrl = createActivationLink(db, account.id, { issuer });
     }
     const at = nowIso();
     const existing = db.prepare('SELECT organisation_id FROM portal_users WHERE account_id = ?').get(account.id);
@@ -94,7 +97,7 @@ export async function approveAccountRequest(db, outbox, { requestId, issuer, por
       username === account.email
         ? `Your username is your email address: ${account.email}`
         : `Your username is ${username} (your Business Account username; it is not your email address ${account.email}).`,
-      accountCreated ? 'First set your password with the activation link we sent in a separate email.'
+      activationUrl ? 'First set your password with the activation link we sent in a separate email.'
         : 'Use the password of your existing Business Account (the same one for every vendor portal).',
       '', 'You can now submit and follow support cases for your organisation.', '', 'Vendor Support',
     ].join('\n'),

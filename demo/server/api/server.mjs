@@ -194,7 +194,11 @@ export function createApiServer(opts) {
     verify: createTokenVerifier({ issuer, audience, jwksUri: opts.jwksUri, jwks: opts.jwks }),
     adminToken: opts.adminToken ?? process.env.ES_ADMIN_TOKEN ?? 'demo-admin',
     portalUrl: opts.portalUrl ?? process.env.ES_PORTAL_URL ?? corsOrigins[0] ?? 'http://localhost:8080',
-    accountRequestRateLimit: opts.accountRequestRateLimit ?? { max: 5, timeWindow: 10 * 60 * 1000 },
+    // 5 per 10 minutes per client IP by default; ES_ACCOUNT_REQUEST_RATE_MAX / _WINDOW_MS let test stacks raise it.
+    accountRequestRateLimit: opts.accountRequestRateLimit ?? {
+      max: Number(process.env.ES_ACCOUNT_REQUEST_RATE_MAX) || 5,
+      timeWindow: Number(process.env.ES_ACCOUNT_REQUEST_RATE_WINDOW_MS) || 10 * 60 * 1000,
+    },
   };
 
   app.register(async (api) => {
