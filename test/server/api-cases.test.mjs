@@ -121,6 +121,8 @@ test('create: Idempotency-Key required; same key + same body → same case; diff
   const c = await s.call('POST', '/api/v1/cases', { token: anna, headers: { 'idempotency-key': key }, body: newCase({ subject: 'Another subject entirely' }) });
   assert.equal(c.status, 422);
   assert.match(c.type, /problem\+json/);
+  const byNumber = await s.call('GET', `/api/v1/cases/${a.body.number}`, { token: anna });
+  assert.equal(byNumber.body.id, a.body.id, 'a case can also be opened by its number');
   const count = await list(`q=${a.body.number}`);
   assert.equal(count.body.total, 1, 'only one case was created');
   // The key is per user: Mikko's identical request creates his own case.

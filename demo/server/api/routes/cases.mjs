@@ -50,6 +50,7 @@ export function caseStore(db) {
   const cachedCount = (sql, args) => countMemo(`${sql}\u0000${JSON.stringify(args)}`, () => prep(sql).get(...args).n);
   const q = {
     caseById: db.prepare(`SELECT c.*, p.name AS product_name FROM cases c JOIN products p ON p.id = c.product_id WHERE c.id = ?`),
+    caseByNumber: db.prepare(`SELECT c.*, p.name AS product_name FROM cases c JOIN products p ON p.id = c.product_id WHERE c.number = ?`),
     history: db.prepare('SELECT * FROM case_history WHERE case_id = ? ORDER BY seq'),
     product: db.prepare('SELECT id, name FROM products WHERE id = ?'),
     nextSeq: db.prepare('SELECT COALESCE(MAX(seq), 100000) + 1 AS n FROM cases'),
@@ -232,7 +233,7 @@ export function caseStore(db) {
     return listMemo(`${orgId}\u0000${JSON.stringify(query)}`, () => JSON.stringify(listCases(orgId, query)));
   }
 
-  return { fullCase, createCase, addComment, transition, listCases, listCasesJson, listComments, idempotent, caseRow: (id) => q.caseById.get(id), purge: () => q.purgeIdem.run(new Date(Date.now() - 86400000).toISOString()) };
+  return { fullCase, createCase, addComment, transition, listCases, listCasesJson, listComments, idempotent, caseRow: (id) => q.caseById.get(id) ?? (/^CS-\d{7}$/.test(id) ? q.caseByNumber.get(id) : undefined), purge: () => q.purgeIdem.run(new Date(Date.now() - 86400000).toISOString()) };
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
