@@ -168,6 +168,8 @@ test('comments: idempotent add, since filter, customer comment moves waiting_on_
   assert.equal(after.body.commentCount, before.body.total + 1);
   assert.deepEqual(after.body.history.at(-1).from, 'waiting_on_customer');
   assert.equal(after.body.history.at(-1).by.role, 'customer');
+  const leap = await s.call('GET', `/api/v1/cases/${waiting.id}/comments?since=${encodeURIComponent('2016-12-31T23:59:60Z')}`, { token: anna });
+  assert.equal(leap.status, 200, 'a leap second is a valid time, not a 500');
   const bad = await s.call('GET', `/api/v1/cases/${waiting.id}/comments?since=yesterday`, { token: anna });
   assert.equal(bad.status, 400);
   assert.equal(bad.body.errors[0].field, 'since');

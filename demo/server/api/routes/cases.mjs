@@ -213,7 +213,13 @@ export function caseStore(db) {
   function listComments(caseId, query) {
     const where = ['case_id = ?'];
     const args = [caseId];
-    if (query.since) { where.push('created_at > ?'); args.push(new Date(query.since).toISOString()); }
+    if (query.since) {
+      // Leap seconds (…:60) pass the date-time format but are no Date: treat them as the next second.
+      const t = Date.parse(query.since.replace(/:60(?=[.Z+-]|$)/i, ':59')) + (/:60(?=[.Z+-]|$)/i.test(query.since) ? 1000 : 0);
+      if (!Number.isFinite(t)) throw fieldProblem('since', 'must be a valid date-time');
+      where.push('created_at > ?');
+      args.push(new Date(t).toISOString());
+    }
     const total = prep(`SELECT COUNT(*) AS n FROM comments WHERE ${where.join(' AND ')}`).get(...args).n;
     if (query.cursor) {
       const v = decodeCursor(query.cursor, (a) => a.length === 3 && a[0] === 'c' && typeof a[1] === 'string' && Number.isInteger(a[2]));
