@@ -74,6 +74,7 @@ export async function run(ctx) {
   const stack = await ctx.stack();
   const apiOrigins = [stack.urls.api, stack.urls.idp];
   const caseId = demoCaseId(stack.db);
+  stack.fillPage('bench-case-detail.html', { CASE_ID: caseId ?? '' });
   const figures = [];
   const raw = {};
   const tabs = {};
@@ -81,10 +82,6 @@ export async function run(ctx) {
     if (!tabs[signedIn]) {
       const t = await ctx.newPage({ signedIn });
       await installProbe(t.page);
-      await t.page.route('**/bench-case-detail.html*', async (route) => {
-        const res = await route.fetch();
-        route.fulfill({ response: res, body: (await res.text()).replaceAll('{{CASE_ID}}', caseId ?? '') });
-      });
       tabs[signedIn] = t;
     }
     return tabs[signedIn].page;

@@ -16,7 +16,7 @@ export const DEMO_USER = 'anna.virtanen@nordicbank.example';
 export async function signInInBrowser(page, o) {
   const login = o.login ?? DEMO_USER;
   const password = o.password ?? DEMO_PASSWORD;
-  const timeout = o.timeout ?? 20_000;
+  const timeout = o.timeout ?? 45_000;
   const portalOrigin = new URL(o.startUrl).origin;
   await page.goto(o.startUrl);
   await page.waitForFunction(() => !!document.querySelector('es-provider')?.session, null, { timeout });

@@ -3,7 +3,7 @@
 // portal origin (CORS of the API, redirect URIs of the provider) next to /dist and /config.json.
 // Placeholders in the suite's .html files are filled in for portal 0 (client portal-a):
 //   {{API_URL}} {{AUTHORITY}} {{CLIENT_ID}} {{RESOURCE}} {{ORIGIN}}
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,7 @@ function copyPages(from, to, vars) {
   for (const name of readdirSync(from)) {
     const src = join(from, name);
     const dst = join(to, name);
-    if (statSync(src).isDirectory()) { cpSync(src, dst, { recursive: true }); continue; }
+    if (statSync(src).isDirectory()) { mkdirSync(dst, { recursive: true }); copyPages(src, dst, vars); continue; }
     if (name.endsWith('.html')) {
       let text = readFileSync(src, 'utf8');
       for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{{${k}}}`, v);
@@ -76,6 +76,18 @@ export async function startBrowserStack(o = {}) {
     origin,
     /** URL of a page on portal 0. */
     page: (name) => `${origin}/${name.replace(/^\//, '')}`,
+    /**
+     * Fills more {{PLACEHOLDERS}} of a served page once the data exists (e.g. {{CASE_ID}} after seeding). The
+     * pages server reads files on each request; the redirect URI was registered when the stack started. (Pages
+     * must not be rewritten with page.route().fulfill: Chromium then treats the document as non-local and blocks
+     * its requests to the loopback API.)
+     */
+    fillPage(name, more) {
+      const file = join(pagesDir, name);
+      let text = readFileSync(file, 'utf8');
+      for (const [k, v] of Object.entries(more)) text = text.replaceAll(`{{${k}}}`, v);
+      writeFileSync(file, text);
+    },
     async cleanup() {
       await stack.cleanup();
       rmSync(pagesDir, { recursive: true, force: true });
