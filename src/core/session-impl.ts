@@ -164,9 +164,9 @@ export class SessionImpl implements OidcSession {
     try {
       const um = await this.userManager();
       this.toSignedOut();
-      // Revoke the access and refresh tokens first (a failure here must not keep the SSO session alive), then the
-      // provider's end-session endpoint ends the SSO session (id_token_hint) and returns to postLogoutRedirectUri.
-      // Only the refresh token: JWT access tokens cannot be revoked at most providers (oidc-provider answers 400
+      // Revoke the refresh token first (a failure here must not keep the SSO session alive), then the provider's
+      // end-session endpoint ends the SSO session (id_token_hint) and returns to postLogoutRedirectUri.
+      // Not the access token: JWT access tokens cannot be revoked at most providers (oidc-provider answers 400
       // unsupported_token_type) and expire on their own within minutes.
       try { await um.revokeTokens(['refresh_token']); } catch (e) { console.warn('[eservice-widgets] token revocation failed', e); }
       await um.removeUser();

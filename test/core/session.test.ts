@@ -5,6 +5,7 @@ import type { TokenStorage } from '../../src/core/config.types.js';
 import { loadOidc, type OidcModule } from '../../src/core/oidc-loader.js';
 import { createSession, POPUP_WINDOW_NAME, type OidcSession, type SessionDeps } from '../../src/core/session.js';
 import { withLock } from '../../src/core/session-lock.js';
+import { classifySessionError } from '../../src/core/session-impl.js';
 import { mockBase, requests, script, uniqueKey } from './mock.js';
 
 const b64url = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
@@ -308,6 +309,31 @@ describe('session', () => {
     expect(a.state.error?.code).to.equal('expired');
     expect(seen).to.deep.equal(['error']);
     expect(await a.getAccessToken()).to.equal(null);
+  });
+});
+
+describe('classifySessionError', () => {
+  it('maps what oidc-client-ts throws onto the session error codes', () => {
+    const response = (error: string, error_description?: string) => Object.assign(new Error(error_description ?? error), { name: 'ErrorResponse', error, error_description });
+    expect(classifySessionError(response('access_denied')).code).to.equal('cancelled');
+    expect(classifySessionError(new Error('Popup closed by user')).code).to.equal('cancelled');
+    expect(classifySessionError(new Error('No matching state found in storage')).code).to.equal('state-mismatch');
+    expect(classifySessionError(new TypeError('Failed to fetch')).code).to.equal('unreachable');
+    expect(classifySessionError(Object.assign(new Error('Network timed out'), { name: 'ErrorTimeout' })).code).to.equal('unreachable');
+    expect(classifySessionError(response('invalid_grant', 'grant request is invalid'), 'renew').code).to.equal('expired');
+    expect(classifySessionError(new Error('odd'), 'renew').code).to.equal('expired');
+    const failed = classifySessionError(response('invalid_request', 'redirect_uri did not match'));
+    expect(failed.code).to.equal('failed');
+    expect(failed.message).to.contain('redirect_uri did not match');
+  });
+
+  it('a provider that cannot be reached makes signIn end in unreachable', async () => {
+    const s = createSession(validateConfig({ apiUrl: 'http://api.test/api/v1', authority: 'http://127.0.0.1:9', clientId: `down-${uniqueKey()}`, tokenStorage: 'memory' }), { peerWaitMs: 0 });
+    try {
+      await s.signIn();
+      expect(s.state.status).to.equal('error');
+      expect(s.state.error?.code).to.equal('unreachable');
+    } finally { s.dispose(); }
   });
 });
 
