@@ -7,8 +7,8 @@ export const accountRequestStyles = css`
   }
   .base { max-inline-size: var(--_max-width); }
   h2 { font-size: 1.25em; margin-block: 0 var(--_space-3); }
-  h2:focus, [tabindex='-1']:focus { outline: none; }
-  h2:focus-visible, [tabindex='-1']:focus-visible { box-shadow: var(--_focus); }
+  /* Focus moved there by script (success heading, error summary) is announced; it needs no focus ring. */
+  [tabindex='-1']:focus, [tabindex='-1']:focus-visible { outline: none; box-shadow: none; }
   .intro { margin-block: 0 var(--_space-4); }
   .names { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(14rem, 100%), 1fr)); column-gap: var(--_gap); }
   .field { margin-block-end: var(--_gap); }

@@ -69,6 +69,8 @@ const sameIdentity = (a: string | null | undefined, b: string | null | undefined
  * @csspart trouble-heading - Heading of a help panel.
  * @csspart tips - The list of things to try.
  * @csspart retry-button - Retry after an unreachable service.
+ * @csspart actions - The buttons under a help panel.
+ * @csspart details - The provider's own error text (sign-in failed).
  * @csspart dismiss-button - Dismisses a sign-in error.
  * @csspart support-contact-link - The default "Contact support" link.
  * @csspart loading - Loading the account details.
@@ -296,8 +298,8 @@ export class EsLogin extends EsElement {
         ${forgot !== nothing ? html`<li>${msg('Not sure about the password? Reset it:', { id: 'login.tip-password' })} ${forgot}</li>` : nothing}
       </ul>
       ${code === 'failed' && error?.message
-        ? html`<p class="details">${msg(str`Details: ${error.message}`, { id: 'login.details' })}</p>` : nothing}
-      <div class="row">
+        ? html`<p part="details" class="details">${msg(str`Details: ${error.message}`, { id: 'login.details' })}</p>` : nothing}
+      <div part="actions" class="row">
         ${this.renderSignInButton(msg('Try again', { id: 'login.try-again' }))}
         <button part="dismiss-button" class="btn btn-link" type="button" @click=${this.dismiss}>${msg('Dismiss', { id: 'login.dismiss' })}</button>
       </div>
@@ -320,7 +322,7 @@ export class EsLogin extends EsElement {
       <p>${api
         ? msg('You are signed in, but your account details could not be loaded. Check your internet connection; if other sites work, the service may be down for a moment. Try again in a minute.', { id: 'login.api-unreachable-text' })
         : msg('The Business Account sign-in did not answer. Check your internet connection; if other sites work, the service may be down for a moment. Try again in a minute.', { id: 'login.unreachable-text' })}</p>
-      <div class="row">
+      <div part="actions" class="row">
         ${api
           ? html`<button part="retry-button" class="btn btn-primary" type="button" @click=${() => { void this.meTask.run(); }}>${msg('Try again', { id: 'login.try-again' })}</button>`
           : html`${this.renderSignInButton(msg('Try again', { id: 'login.try-again' }))}

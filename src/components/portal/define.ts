@@ -5,6 +5,8 @@ import '../case-list/define.js';
 import '../case-detail/define.js';
 import '../case-form/define.js';
 import '../kb-search/define.js';
+import '../contact-card/define.js';
+import '../documents/define.js';
 import { EsPortal } from './portal.js';
 
 EsPortal.define();

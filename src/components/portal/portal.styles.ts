@@ -27,8 +27,8 @@ export const portalStyles = css`
   .nav a[aria-current='page'] { color: var(--_nav-active); border-block-end-color: var(--_nav-active); }
   .view { padding: var(--_space-5) var(--_space-4); }
   .view-heading { font-size: 1.25em; margin-block: 0 var(--_space-4); }
-  .view-heading:focus { outline: none; }
-  .view-heading:focus-visible { box-shadow: var(--_focus); }
+  /* Focus moved here on navigation is announced; the heading is not a control and needs no focus ring. */
+  .view-heading:focus, .view-heading:focus-visible { outline: none; box-shadow: none; }
   .prompt { text-align: start; }
   .prompt > * + * { margin-block-start: var(--_space-3); }
   .prompt .links { display: flex; flex-wrap: wrap; gap: var(--_space-2) var(--_space-4); }
