@@ -197,3 +197,33 @@ test('CORS: allow-listed origins only, Retry-After exposed, preflight allows Ide
   assert.ok(pre.status === 204 || pre.status === 200);
   assert.match(pre.headers.get('access-control-allow-headers'), /Idempotency-Key/i);
 });
+
+test('token verifier finds the keys through the provider discovery document (jwks_uri)', async () => {
+  const { createServer } = await import('node:http');
+  const { generateKeyPair, exportJWK, SignJWT } = await import('jose');
+  const { createTokenVerifier } = await import('../../demo/server/api/auth.mjs');
+  const { publicKey, privateKey } = await generateKeyPair('ES256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'disc', alg: 'ES256' };
+  const hits = [];
+  const srv = createServer((req, res) => {
+    hits.push(req.url);
+    const base = `http://127.0.0.1:${srv.address().port}`;
+    if (req.url === '/.well-known/openid-configuration') res.end(JSON.stringify({ issuer: base, jwks_uri: `${base}/custom/keys` }));
+    else if (req.url === '/custom/keys') res.end(JSON.stringify({ keys: [jwk] }));
+    else { res.statusCode = 404; res.end(); }
+  });
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+  try {
+    const issuer = `http://127.0.0.1:${srv.address().port}`;
+    const verify = createTokenVerifier({ issuer, audience: 'api' });
+    const token = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: 'disc' }).setSubject('u1').setIssuer(issuer)
+      .setAudience('api').setExpirationTime('5m').sign(privateKey);
+    assert.equal((await verify(token)).sub, 'u1');
+    assert.deepEqual(hits, ['/.well-known/openid-configuration', '/custom/keys']);
+    const other = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: 'disc' }).setSubject('u1').setIssuer(issuer)
+      .setAudience('other').setExpirationTime('5m').sign(privateKey);
+    await assert.rejects(verify(other));
+  } finally {
+    srv.close();
+  }
+});

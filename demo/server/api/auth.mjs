@@ -8,9 +8,32 @@ import { problem } from './util.mjs';
  * @returns {(token: string) => Promise<import('jose').JWTPayload>}
  */
 export function createTokenVerifier({ issuer, audience, jwksUri, jwks }) {
-  const keySet = jwks ?? createRemoteJWKSet(new URL(jwksUri ?? `${issuer.replace(/\/$/, '')}/jwks`), {
-    cooldownDuration: 5_000, timeoutDuration: 5_000,
-  });
+  const base = issuer.replace(/\/$/, '');
+  const remote = (uri) => createRemoteJWKSet(new URL(uri), { cooldownDuration: 5_000, timeoutDuration: 5_000 });
+  /** The key set: given, or at the provider's discovery jwks_uri (oidc-provider: `${issuer}/jwks`). */
+  let resolved = jwks ?? (jwksUri ? remote(jwksUri) : null);
+  let pending = null;
+  async function keySet() {
+    if (resolved) return resolved;
+    pending ??= (async () => {
+      let uri = `${base}/jwks`;
+      try {
+        const res = await fetch(`${base}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(5_000) });
+        if (res.ok) {
+          const meta = await res.json();
+          if (typeof meta.jwks_uri === 'string') uri = meta.jwks_uri;
+        }
+      } catch {
+        // Provider not reachable yet: try the default path now, ask discovery again next time.
+        pending = null;
+        return remote(uri);
+      }
+      resolved = remote(uri);
+      return resolved;
+    })();
+    return pending;
+  }
+  const keyResolver = async (header, token) => (await keySet())(header, token);
   /** Verified tokens, until they expire: verification is the hot path of every protected request. */
   const cache = new Map();
   return async function verify(token) {
@@ -18,7 +41,7 @@ export function createTokenVerifier({ issuer, audience, jwksUri, jwks }) {
     const hit = cache.get(token);
     if (hit && hit.exp > now) return hit.payload;
     if (hit) cache.delete(token);
-    const { payload } = await jwtVerify(token, keySet, { issuer, audience, clockTolerance: 5, requiredClaims: ['sub', 'exp'] });
+    const { payload } = await jwtVerify(token, keyResolver, { issuer, audience, clockTolerance: 5, requiredClaims: ['sub', 'exp'] });
     if (cache.size > 5000) cache.clear();
     cache.set(token, { payload, exp: payload.exp ?? now });
     return payload;
