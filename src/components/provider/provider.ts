@@ -148,6 +148,7 @@ export class EsProvider extends EsElement {
     }
     this.configError = null;
     const prev = this._config;
+    if (prev && this._session && JSON.stringify(prev) === JSON.stringify(next)) return; // nothing changed
     this._config = next;
     const identityChanged = !prev || !this._session || IDENTITY_KEYS.some((k) => prev[k] !== next[k]);
     if (identityChanged) {
