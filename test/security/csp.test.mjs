@@ -143,3 +143,21 @@ test('risky paths under the policy: KB article HTML, virtual list, typing a case
   checked.push(`risky paths: article ${articleId} (${bodyNodes} elements), fi text sample "${lang.replace(/\s+/g, ' ').trim().slice(0, 60)}"`);
   assertNoViolations('risky paths');
 });
+
+test('the violation listener catches a real violation (self-check)', { skip }, async () => {
+  const before = found.violations.length;
+  await page.evaluate(() => {
+    // Deliberately forbidden under the policy: an inline script (script-src 'self') set without a Trusted Type.
+    const s = document.createElement('script');
+    try { s.textContent = 'window.__inline = 1'; } catch { /* Trusted Types refused the sink */ }
+    document.head.append(s);
+    const i = document.createElement('img');
+    i.src = 'https://example.invalid/x.png'; // img-src 'self' data: blob:
+    document.body.append(i);
+  });
+  await page.waitForTimeout(500);
+  assert.ok(found.violations.length > before, 'a violation was recorded');
+  assert.equal(await page.evaluate(() => window.__inline), undefined, 'the inline script did not run');
+  checked.push(`self-check: ${found.violations.length - before} violation(s) recorded: ${found.violations.slice(before).join(' | ').slice(0, 160)}`);
+  found.violations.length = before;
+});
