@@ -47,6 +47,8 @@ function esTidyPlugin() {
       for (const mod of customElementsManifest.modules ?? []) {
         for (const decl of mod.declarations ?? []) {
           if (decl.kind !== 'class' || !decl.customElement) continue;
+          // The abstract base (EsElement, tagName '') is not an element of its own.
+          if (!decl.tagName) { delete decl.customElement; continue; }
           decl.members = (decl.members ?? []).filter((m) => !hidden(m) && !(m.static && internalStatics.has(m.name)));
         }
       }

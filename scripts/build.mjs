@@ -8,10 +8,10 @@
 // Prints a short summary. Flags: --no-npm, --no-cdn (skip a stage; for quick iterations), --loose (emit the npm
 // build even when tsc reports type errors).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
 import { generateManifest, root, tagsOf } from './manifest.mjs';
+import { kb, measureFile } from './size-lib.mjs';
 
 const args = new Set(process.argv.slice(2));
 const t0 = Date.now();
@@ -54,8 +54,7 @@ if (!args.has('--no-cdn')) {
 }
 
 // Summary
-const br = (f) => brotliCompressSync(readFileSync(f), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const br = (f) => measureFile(f).brotli;
 const countFiles = (dir, re) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => re.test(String(f))).length : 0);
 const tags = tagsOf(manifest);
 console.log('');

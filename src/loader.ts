@@ -19,6 +19,7 @@ const watchedHosts = new WeakSet<Element>();
 
 /** Tags this loader knows how to load. */
 export const knownTags: readonly string[] = Object.keys(elementLoaders);
+const selector = knownTags.join(',');
 
 /** Imports the chunk defining `tag` (once). Resolves when the tag is defined; unknown tags resolve at once. */
 export function load(tag: string): Promise<void> {
@@ -41,8 +42,7 @@ export function load(tag: string): Promise<void> {
 export function discover(root: Element | Document | ShadowRoot | DocumentFragment): Promise<void> {
   const found: Element[] = [];
   if (root instanceof Element && isCandidate(root)) found.push(root);
-  const all = root.querySelectorAll('*');
-  for (let i = 0; i < all.length; i++) if (isCandidate(all[i]!)) found.push(all[i]!);
+  if (selector) found.push(...Array.from(root.querySelectorAll(selector)));
   const tags = new Set<string>();
   for (const el of found) {
     tags.add(el.localName);
@@ -52,7 +52,7 @@ export function discover(root: Element | Document | ShadowRoot | DocumentFragmen
 }
 
 function isCandidate(el: Element): boolean {
-  return el.localName.startsWith('es-') && el.localName in elementLoaders;
+  return Object.prototype.hasOwnProperty.call(elementLoaders, el.localName);
 }
 
 /** Once `el` is defined and has rendered, observe its open shadow root for nested es-* elements. */
