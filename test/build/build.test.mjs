@@ -191,3 +191,12 @@ test('define.js registers every element eagerly', { skip: SKIP_BROWSER }, async 
   assert.deepEqual(log.pageErrors, []);
   await p.close();
 });
+
+test('the CDN build uses Lit\'s production build (no dev mode, no process.env left)', { skip: SKIP_BUILD }, () => {
+  for (const f of Object.keys(meta.chunks)) {
+    const code = readFileSync(join(cdn, f), 'utf8');
+    assert.ok(!code.includes('Lit is in dev mode'), `${f} contains Lit's dev-mode warning`);
+    assert.ok(!/process\.env/.test(code), `${f} still references process.env`);
+    assert.ok(existsSync(join(cdn, `${f}.map`)), `${f} has no source map`);
+  }
+});
