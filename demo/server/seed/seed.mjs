@@ -253,17 +253,32 @@ function seedCases(st, rnd, anchor, total, members, counts) {
     }
     const stepMs = (updated - created) / Math.max(1, path.length - 1);
 
-    // Comments, alternating support / customer, ending with support when waiting on the customer.
-    const nComments = status === 'new' ? rnd.int(0, 1) : rnd.int(2, 6);
+    // Comment thread: support answers first, then customer and support take turns; a case waiting on the
+    // customer ends with support's question, a solved one with support's resolution (closed: the customer thanks).
     const comments = [];
-    for (let c = 0; c < nComments; c++) {
-      const bySupport = status === 'new' ? false : (nComments - c) % 2 === (status === 'waiting_on_customer' ? 1 : 0);
-      const author = bySupport ? support : customer;
-      const line = bySupport ? SUPPORT_LINES[Math.min(SUPPORT_LINES.length - 1, c + (status === 'solved' || status === 'closed' ? 2 : 0))]
-        : CUSTOMER_LINES[Math.min(CUSTOMER_LINES.length - 1, c)];
-      const at = Math.round(created + ((c + 1) / (nComments + 1)) * (updated - created));
-      comments.push({ id: rnd.id('cmt'), author, body: fillTemplate(line, vars), at: c === nComments - 1 ? updated : at });
+    const lines = [];
+    if (status === 'new') {
+      if (rnd.chance(0.5)) lines.push([customer, 'Adding one detail: the problem also happens after a reboot.']);
+    } else {
+      let n = rnd.int(1, 5);
+      const endsWithSupport = status !== 'in_progress' || rnd.chance(0.5);
+      if (endsWithSupport && n % 2 === 0) n++;
+      let si = 0;
+      let ci = 0;
+      for (let c = 0; c < n; c++) {
+        if (c % 2 === 0) lines.push([support, SUPPORT_LINES[Math.min(si++, 5)]]);
+        else lines.push([customer, CUSTOMER_LINES[Math.min(ci++, 4)]]);
+      }
+      const last = lines.length - 1;
+      if (status === 'solved' || status === 'closed') lines[last] = [support, SUPPORT_LINES[7]];
+      if (status === 'escalated') lines[last] = [support, SUPPORT_LINES[6]];
+      if (status === 'waiting_on_customer' && last > 0) lines[last] = [support, SUPPORT_LINES[5]];
+      if (status === 'closed' && rnd.chance(0.5)) lines.push([customer, CUSTOMER_LINES[5]]);
     }
+    lines.forEach(([author, line], c) => {
+      const at = c === lines.length - 1 ? updated : Math.round(created + ((c + 1) / (lines.length + 1)) * (updated - created));
+      comments.push({ id: rnd.id('cmt'), author, body: fillTemplate(line, vars), at });
+    });
 
     st.kase.run(seq, id, `CS-${String(seq).padStart(7, '0')}`, orgId, subject, description, product.id, severity, SEVERITY_RANK[severity],
       status, rnd.chance(0.4) ? creator.phone ?? null : null, creator.id, creator.name, escalation, comments.length, iso(created), iso(updated));

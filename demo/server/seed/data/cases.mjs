@@ -83,7 +83,7 @@ export const SUPPORT_LINES = [
   'We reproduced the behaviour in our lab with {version}. Engineering is analysing it; I will update you by tomorrow noon.',
   'As a workaround, please set the check-in interval to 10 minutes in the policy and restart the service. Let me know if that helps.',
   'A fix is included in the hotfix {version}.1 that was released today. Please install it on one device first and confirm.',
-  'Could you confirm whether the issue persists after the hotfix? If we do not hear back in 5 business days we will mark the case solved.',
+  'Could you confirm whether the problem still occurs after these changes? If we do not hear back in 5 business days we will mark the case solved.',
   'I escalated this to our second-level team because of the business impact. They will contact you directly.',
   'Thanks for confirming. I am marking the case as solved; you can reopen it within 30 days if the problem returns.',
 ];
