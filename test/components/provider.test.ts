@@ -19,8 +19,18 @@ customElements.define('es-test-probe', ContextProbe);
 
 const API = 'http://localhost:4200/api/v1';
 
+const mounted: HTMLElement[] = [];
+/** Mounts static markup in a div (removed after each test). */
+function mount(markup: string): HTMLElement {
+  const host = document.createElement('div');
+  host.innerHTML = markup;
+  document.body.append(host);
+  mounted.push(host);
+  return host;
+}
+
 describe('es-provider', () => {
-  afterEach(async () => { await setLocale('en'); });
+  afterEach(async () => { mounted.splice(0).forEach((m) => m.remove()); await setLocale('en'); });
 
   it('is accessible and renders its children in a slot', async () => {
     const el = await fixture<EsProvider>(html`<es-provider api-url=${API}><p>Inside</p></es-provider>`);
@@ -55,7 +65,8 @@ describe('es-provider', () => {
 
   it('answers children whose code loaded before the provider (ContextRoot)', async () => {
     class EarlyProvider extends EsProvider {}
-    const host = await fixture<HTMLElement>(html`<div><es-early-provider api-url=${API}><es-test-probe></es-test-probe></es-early-provider></div>`);
+    // Plain DOM, not fixture(): fixture waits a frame for non-Lit roots, and frames stall in a background tab.
+    const host = mount(`<es-early-provider api-url="${API}"><es-test-probe></es-test-probe></es-early-provider>`);
     const probe = host.querySelector('es-test-probe') as ContextProbe;
     expect(probe.api).to.equal(undefined);
     customElements.define('es-early-provider', EarlyProvider);
@@ -65,11 +76,10 @@ describe('es-provider', () => {
   });
 
   it('two providers with the same sign-in configuration share one session (one callback, one renewal)', async () => {
-    const host = await fixture<HTMLElement>(html`<div>
-      <es-provider api-url=${API} authority="http://localhost:4100" client-id="portal-share" token-storage="memory"></es-provider>
+    const host = mount(`
+      <es-provider api-url="${API}" authority="http://localhost:4100" client-id="portal-share" token-storage="memory"></es-provider>
       <es-provider api-url="http://localhost:4200/api/v2" authority="http://localhost:4100" client-id="portal-share" token-storage="memory" theme="dark"></es-provider>
-      <es-provider api-url=${API} authority="http://localhost:4100" client-id="portal-other" token-storage="memory"></es-provider>
-    </div>`);
+      <es-provider api-url="${API}" authority="http://localhost:4100" client-id="portal-other" token-storage="memory"></es-provider>`);
     const [a, b, c] = [...host.querySelectorAll('es-provider')];
     expect(a.session).to.equal(b.session);
     expect(a.api).to.not.equal(b.api);
