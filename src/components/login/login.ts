@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { EsElement } from '../../base/es-element.js';
 import { errorMessage, renderLoading } from '../../base/status-views.js';
 import { apiContext, configContext, sessionContext } from '../../core/context.js';
@@ -141,11 +141,11 @@ export class EsLogin extends EsElement {
     if (s.status === 'signed-in') {
       if (s.user && !sameIdentity(s.user.username, s.user.email)) return 'mismatch';
       const me = this.meTask.value;
-      if (this.meTask.status === 3 /* ERROR */) {
+      if (this.meTask.status === TaskStatus.ERROR) {
         const e = this.meTask.error;
         return isApiError(e) && (e.kind === 'network' || e.kind === 'timeout') ? 'api-unreachable' : 'api-error';
       }
-      if (this.meTask.status === 2 /* COMPLETE */ && me) {
+      if (this.meTask.status === TaskStatus.COMPLETE && me) {
         if (!sameIdentity(me.username, me.email)) return 'mismatch';
         if (me.portalAccess !== 'enabled') return 'no-access';
         return 'signed-in';
