@@ -1,9 +1,13 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import '../src/components/contact-card/define.js';
+// Registration happens here, not through the define module: the bundler drops a bare `import './define.js'`
+// (package.json `sideEffects` names only dist/ define files).
+import { EsContactCard } from '../src/components/contact-card/contact-card.js';
 import type { EsStoryParameters } from './support/fake-provider.js';
 import { contacts } from './support/fixtures.js';
 import type { Contacts } from '../src/core/models.js';
+
+EsContactCard.define();
 
 /**
  * es-contact-card. Every story runs on a fixed clock (`now`) so the open/closed line is the same every time;

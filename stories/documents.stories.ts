@@ -1,8 +1,12 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import '../src/components/documents/define.js';
+// Registration happens here, not through the define module: the bundler drops a bare `import './define.js'`
+// (package.json `sideEffects` names only dist/ define files).
+import { EsDocuments } from '../src/components/documents/documents.js';
 import type { EsStoryParameters } from './support/fake-provider.js';
 import { hostileDocuments } from './support/fixtures.js';
+
+EsDocuments.define();
 
 /** es-documents: service-description documents with product and language filters. */
 const meta: Meta = {

@@ -1,9 +1,12 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import '../src/components/kb-search/define.js';
-import type { EsKbSearch } from '../src/components/kb-search/kb-search.js';
+// Registration happens here, not through the define module: the bundler drops a bare `import './define.js'`
+// (package.json `sideEffects` names only dist/ define files).
+import { EsKbSearch } from '../src/components/kb-search/kb-search.js';
 import type { EsStoryParameters } from './support/fake-provider.js';
 import { hostileArticle, hostileKbHits, kbArticle, kbArticles } from './support/fixtures.js';
+
+EsKbSearch.define();
 
 /**
  * es-kb-search in every state. Data comes from the fake API (stories/support/fake-provider.ts) over the fixture

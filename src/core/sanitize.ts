@@ -211,7 +211,13 @@ class SafeHtmlDirective extends Directive {
     if (value !== this.last) {
       this.last = value;
       // The sanitiser's output goes straight into the sink, unchanged: TrustedHTML under Trusted Types.
-      (part.element as unknown as { innerHTML: unknown }).innerHTML = value ?? '';
+      try {
+        (part.element as unknown as { innerHTML: unknown }).innerHTML = value ?? '';
+      } catch (e) {
+        // Only when the page enforces Trusted Types but refused both our policy name and DOMPurify's.
+        part.element.textContent = '';
+        console.warn('[eservice-widgets] The article could not be shown: the page\'s Trusted Types policy list must allow "eservice-widgets".', e);
+      }
     }
     return noChange;
   }
