@@ -264,7 +264,9 @@ export function createApiClient(options: ApiClientOptions): SupportApi {
       method: 'post', path: `cases/${seg(id)}/escalations`, json: input, check: hasId, shape: 'a case',
     }, o?.signal),
     uploadAttachment: (file, o) => upload(file, o),
-    downloadAttachment: (id, o) => call<Blob>('downloadAttachment', { method: 'get', path: `attachments/${seg(id)}`, expect: 'blob' }, o?.signal),
+    downloadAttachment: (id, o) => call<Blob>('downloadAttachment', {
+      method: 'get', path: `attachments/${seg(id)}`, expect: 'blob', headers: { Accept: '*/*' },
+    }, o?.signal),
     listProducts: (o) => call<Product[]>('listProducts', { method: 'get', path: 'products', check: isArray, shape: 'a list of products' }, o?.signal),
     searchKb: (query, o) => call<Page<KbSearchHit>>('searchKb', {
       method: 'get', path: 'kb/search', searchParams: toSearchParams(query), check: isPage, shape: 'a page of articles',
