@@ -103,6 +103,35 @@ describe('session', () => {
     } finally { sessionStorage.removeItem(t.userKey); }
   });
 
+  it('a stored session whose access token expired is renewed at start (reload after a while)', async () => {
+    const t = setup('session');
+    sessionStorage.setItem(t.userKey, JSON.stringify(t.user({ expires_at: nowS() - 30 })));
+    await script(t.key, [tokenAnswer('at-reloaded', 'rt-2')]);
+    try {
+      const s = t.make();
+      await s.ready;
+      expect(s.state.status).to.equal('signed-in');
+      expect(await s.getAccessToken()).to.equal('at-reloaded');
+      expect(JSON.parse(sessionStorage.getItem(t.userKey)!).refresh_token).to.equal('rt-2');
+    } finally { sessionStorage.removeItem(t.userKey); }
+  });
+
+  it('recover(): a top-level prompt=none redirect; "login_required" comes back as a quiet signed-out', async () => {
+    const t = setup('session');
+    const first = t.make();
+    await first.ready;
+    await first.recover();
+    const auth = new URL(t.nav.urls[0]);
+    expect(auth.searchParams.get('prompt')).to.equal('none');
+    const state = auth.searchParams.get('state')!;
+    first.dispose();
+    history.replaceState(null, '', `${location.pathname}${location.search}${location.search ? '&' : '?'}error=login_required&state=${state}`);
+    const s = t.make();
+    await s.ready;
+    expect(s.state).to.deep.equal({ status: 'signed-out', user: null, error: null });
+    expect(location.search).to.not.contain('login_required');
+  });
+
   it('redirect sign-in: PKCE + resource in the request, callback handled on the page, URL cleaned and deep link restored', async () => {
     const t = setup('session');
     const first = t.make();
