@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { EsContactCard } from '../../src/components/contact-card/contact-card.js';
 import { detectCountry, telHref } from '../../src/components/contact-card/detect-country.js';
 import { ApiError } from '../../src/core/errors.js';
@@ -107,6 +108,25 @@ describe('es-contact-card', () => {
     expect(sr(el).querySelector('[part="line"] [part="phone-link"]')!.getAttribute('href')).to.equal('tel:+12125550199');
     expect(statusText(el)).to.equal('Closed, opens at 08:00 (in 4 hr)'.replace('hr', sr(el).querySelector('[part~="status"]')!.textContent!.includes('hr.') ? 'hr.' : 'hr'));
     expect(sr(el).querySelector('[part="line"]')!.textContent).to.contain('New York Support Centre');
+  });
+
+  it('works with the keyboard alone: Tab to the picker, arrows change the country', async () => {
+    const el = await mountCard('country="FI" local-time-zone="Europe/Helsinki"', utc(2026, 3, 18, 8, 30));
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    el.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    const select = sr(el).querySelector<HTMLSelectElement>('[part="country-select"]')!;
+    expect(sr(el).activeElement).to.equal(select);
+    // Options are sorted by name: Finland, Singapore, Sweden, United States.
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(select.value).to.equal('SG');
+    expect(sr(el).querySelector('[part="line"] [part="phone-link"]')!.textContent).to.equal('+65 6800 1234');
+    await sendKeys({ press: 'Tab' });
+    expect(sr(el).activeElement).to.equal(sr(el).querySelector('[part="line"] [part="phone-link"]'));
+    before.remove();
   });
 
   it('lists the 24/7 lines, the escalation path in order, and links to the documents', async () => {

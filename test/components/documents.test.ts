@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { EsDocuments, documentHref } from '../../src/components/documents/documents.js';
 import { ApiError } from '../../src/core/errors.js';
 import type { DocumentInfo, DocumentQuery } from '../../src/core/models.js';
@@ -83,6 +84,24 @@ describe('es-documents', () => {
     product.dispatchEvent(new Event('change'));
     await waitFor(() => queries.length === 3);
     expect(queries[2]).to.deep.equal({ product: undefined, lang: undefined });
+  });
+
+  it('filters with the keyboard alone', async () => {
+    const queries: DocumentQuery[] = [];
+    const el = await mountWith<EsDocuments>('<es-documents></es-documents>', {
+      api: fakeApi({ listProducts: products, listDocuments: async (q) => { queries.push(q); return DOCS.filter((d) => !q.lang || d.language === q.lang); } }),
+    });
+    await waitFor(() => rows(el).length === 4);
+    const lang = sr(el).querySelector<HTMLSelectElement>('[part="language-select"]')!;
+    lang.focus();
+    await sendKeys({ press: 'ArrowDown' }); // All languages → English
+    await waitFor(() => rows(el).length === 3);
+    expect(queries[queries.length - 1]).to.deep.equal({ product: undefined, lang: 'en' });
+    expect(el.getAttribute('language')).to.equal('en');
+    await sendKeys({ press: 'ArrowDown' }); // → Finnish
+    await waitFor(() => rows(el).length === 1);
+    await sendKeys({ press: 'Tab' });
+    expect(sr(el).activeElement).to.equal(sr(el).querySelector('[part="download-link"]'));
   });
 
   it('shows an empty state that clears the filters', async () => {

@@ -186,7 +186,9 @@ describe('es-kb-search', () => {
     const back = sr(el).querySelector<HTMLButtonElement>('[part="back-button"]')!;
     expect(back.textContent).to.contain('Back to results');
     back.focus();
+    const closed = oneEvent(el, 'es-kb-article-close');
     await sendKeys({ press: 'Enter' });
+    expect((await closed).detail).to.deep.equal({ id: '1002', query: 'vpn' });
     await waitFor(() => optionIds(el).length === 3);
     await el.updateComplete;
     expect(el.hasAttribute('article')).to.equal(false);

@@ -14,6 +14,7 @@ import { currentLocale, formatDate, formatNumber } from '../../core/format.js';
 import { highlight } from '../../core/highlight.js';
 import { loadSanitizer, safeHtml, type SanitizedHtml } from '../../core/sanitize.js';
 import { EsErrorEvent } from '../../events/es-error.js';
+import { EsKbArticleCloseEvent } from '../../events/es-kb-article-close.js';
 import { EsKbArticleOpenEvent } from '../../events/es-kb-article-open.js';
 import { EsKbFeedbackEvent } from '../../events/es-kb-feedback.js';
 import { EsKbOpenCaseEvent } from '../../events/es-kb-open-case.js';
@@ -55,6 +56,7 @@ interface LoadedArticle {
  *
  * @event es-kb-article-open - The user opened an article from the results or a related link (detail: `{id, query}`).
  *   Not fired when the `article` attribute is set from outside (deep link).
+ * @event es-kb-article-close - The user went back from the article to the search (detail: `{id, query}`).
  * @event es-kb-open-case - "Still need help? Open a case" was chosen (detail: `{query, articleId}`).
  * @event es-kb-feedback - A "Was this helpful?" answer was recorded (detail: `{id, helpful}`).
  * @event es-error - A search or an article failed to load; cancel it to hide the built-in message.
@@ -360,6 +362,7 @@ export class EsKbSearch extends EsElement {
   }
 
   private backToResults(): void {
+    const id = this.article;
     this.article = '';
     this._fromResults = false;
     if (this._hits.length && this._returnIndex >= 0) {
@@ -367,6 +370,7 @@ export class EsKbSearch extends EsElement {
       this._active = Math.min(this._returnIndex, this._hits.length - 1);
     }
     this._focusAfterUpdate = 'input';
+    this.emit(new EsKbArticleCloseEvent({ id, query: this.trimmed }));
   }
 
   private openCase(): void {
