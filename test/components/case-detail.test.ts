@@ -297,28 +297,49 @@ describe('es-case-detail', () => {
     expect($<HTMLButtonElement>(closed, '[part=escalate-button]')!.disabled).to.equal(true);
   });
 
+  /** Test pages may run in a background tab (web-test-runner runs files in parallel): pin visibilityState. */
+  function pinVisibility(state: DocumentVisibilityState): () => void {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    return () => { delete (document as unknown as Record<string, unknown>)['visibilityState']; };
+  }
+
+  it('does not poll while the tab is hidden', async () => {
+    const unpin = pinVisibility('hidden');
+    try {
+      let polls = 0;
+      const a = api({ listComments: async (_id, o) => { if (o?.since) polls++; return pageOf(o?.since ? [] : structuredClone(baseComments)); } });
+      const el = await mountWith<EsCaseDetail>('<es-case-detail case-id="case-7" poll-interval="200"></es-case-detail>', { api: a, session: signedIn() });
+      await loaded(el);
+      await new Promise((r) => setTimeout(r, 700));
+      expect(polls).to.equal(0);
+    } finally { unpin(); }
+  });
+
   it('polls for new replies with `since`, merges them with a "New reply" marker and announces them', async () => {
-    const sinces: (string | undefined)[] = [];
-    const reply: Comment = { id: 'c-9', caseId: 'case-7', author: engineer, body: 'A hotfix is available.', createdAt: new Date().toISOString(), attachments: [] };
-    let polls = 0;
-    const a = api({
-      listComments: async (_id, o) => {
-        sinces.push(o?.since);
-        if (!o?.since) return pageOf(structuredClone(baseComments));
-        polls++;
-        return pageOf(polls >= 2 ? [reply] : []);
-      },
-    });
-    const el = await mountWith<EsCaseDetail>('<es-case-detail case-id="case-7" poll-interval="200"></es-case-detail>', { api: a, session: signedIn() });
-    await loaded(el);
-    await waitUntil(() => $(el, '[data-id=c-9]'), 'reply not merged', { timeout: 3000 });
-    expect(sinces[1]).to.equal(baseComments[1]!.createdAt);
-    expect($(el, '[data-id=c-9] [part=new-marker]')!.textContent).to.equal('New reply');
-    expect($(el, '[part=announcer]')!.textContent).to.contain('New reply');
-    expect(el.shadowRoot!.querySelectorAll('[part~=comment]')).to.have.length(3);
-    // merged only once even if polled again
-    await new Promise((r) => setTimeout(r, 450));
-    expect(el.shadowRoot!.querySelectorAll('[data-id=c-9]')).to.have.length(1);
+    const unpin = pinVisibility('visible');
+    try {
+      const sinces: (string | undefined)[] = [];
+      const reply: Comment = { id: 'c-9', caseId: 'case-7', author: engineer, body: 'A hotfix is available.', createdAt: new Date().toISOString(), attachments: [] };
+      let polls = 0;
+      const a = api({
+        listComments: async (_id, o) => {
+          sinces.push(o?.since);
+          if (!o?.since) return pageOf(structuredClone(baseComments));
+          polls++;
+          return pageOf(polls >= 2 ? [reply] : []);
+        },
+      });
+      const el = await mountWith<EsCaseDetail>('<es-case-detail case-id="case-7" poll-interval="200"></es-case-detail>', { api: a, session: signedIn() });
+      await loaded(el);
+      await waitUntil(() => $(el, '[data-id=c-9]'), 'reply not merged', { timeout: 6000 });
+      expect(sinces[1]).to.equal(baseComments[1]!.createdAt);
+      expect($(el, '[data-id=c-9] [part=new-marker]')!.textContent).to.equal('New reply');
+      expect($(el, '[part=announcer]')!.textContent).to.contain('New reply');
+      expect(el.shadowRoot!.querySelectorAll('[part~=comment]')).to.have.length(3);
+      // merged only once even if polled again
+      await new Promise((r) => setTimeout(r, 450));
+      expect(el.shadowRoot!.querySelectorAll('[data-id=c-9]')).to.have.length(1);
+    } finally { unpin(); }
   });
 
   it('downloads an attachment through an object URL that is revoked afterwards', async () => {

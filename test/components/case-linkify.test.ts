@@ -1,4 +1,4 @@
-import { expect, fixture } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { html, render } from 'lit';
 import { linkify, safeHttpUrl } from '../../src/components/shared-case/linkify.js';
 
@@ -10,7 +10,10 @@ function renderParts(text: string): HTMLElement {
 
 describe('linkify (case text links)', () => {
   it('is accessible and makes http(s) URLs links with a safe rel and target', async () => {
-    const el = await fixture(html`<p>${linkify('See https://support.example.com/kb/1003 and http://x.example/a?b=1.')}</p>`);
+    // Plain render (no fixture(): that waits for an animation frame, which never comes in a background test tab).
+    const el = document.createElement('p');
+    document.body.append(el);
+    render(html`${linkify('See https://support.example.com/kb/1003 and http://x.example/a?b=1.')}`, el);
     await expect(el).to.be.accessible();
     const links = el.querySelectorAll('a');
     expect(links).to.have.length(2);
@@ -21,6 +24,7 @@ describe('linkify (case text links)', () => {
     // trailing sentence punctuation is not part of the URL
     expect(links[1]!.getAttribute('href')).to.equal('http://x.example/a?b=1');
     expect(el.textContent).to.equal('See https://support.example.com/kb/1003 and http://x.example/a?b=1.');
+    el.remove();
   });
 
   it('keeps javascript:, data: and vbscript: URLs as text', () => {

@@ -29,6 +29,21 @@ const page = (items: CaseSummary[], nextCursor: string | null = null, total = it
 const rows = (el: EsCaseList) => Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('.row'));
 const settle = async (el: EsCaseList) => { await waitUntil(() => !el.shadowRoot!.querySelector('[part=loading]'), 'still loading'); await el.updateComplete; };
 
+/**
+ * Rendering (animation frames, ResizeObserver — what the virtualizer and container queries need) runs only in a
+ * visible page. web-test-runner opens parallel test files as tabs of one window and only the front tab is visible,
+ * so a test that needs rendering waits (up to 30 s) for this tab to be in front, then fails with a clear message.
+ * Reliable runs: `--concurrency 1`, or a launcher `createPage` that opens every test page in its own browser
+ * context (its own window), which keeps every page visible.
+ */
+async function untilVisible(ctx: Mocha.Context): Promise<void> {
+  ctx.timeout(40000);
+  if (document.visibilityState !== 'visible') {
+    await waitUntil(() => document.visibilityState === 'visible',
+      'this test tab stayed hidden (parallel tabs): rendering cannot run — see untilVisible()', { timeout: 30000, interval: 100 });
+  }
+}
+
 describe('es-case-list', () => {
   afterEach(cleanup);
 
@@ -254,7 +269,8 @@ describe('es-case-list behaviour', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('10,000 cases: virtualised with a bounded number of rows in the DOM; keyboard reaches the end', async () => {
+  it('10,000 cases: virtualised with a bounded number of rows in the DOM; keyboard reaches the end', async function () {
+    await untilVisible(this);
     const api = fakeApi({ listCases: async () => page(makeCases(10000), null, 10000), listProducts: async () => products });
     const el = await mountWith<EsCaseList>('<es-case-list></es-case-list>', { api, session: signedIn() });
     await settle(el);
@@ -275,7 +291,8 @@ describe('es-case-list behaviour', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('virtualised: scrolling near the end loads the next page by itself', async () => {
+  it('virtualised: scrolling near the end loads the next page by itself', async function () {
+    await untilVisible(this);
     const all = makeCases(400);
     const cursors: (string | undefined)[] = [];
     const api = fakeApi({
@@ -314,7 +331,8 @@ describe('es-case-list behaviour', () => {
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
   });
 
-  it('uses the card layout under 600 px (container query)', async () => {
+  it('uses the card layout under 600 px (container query)', async function () {
+    await untilVisible(this);
     const api = fakeApi({ listCases: async () => page(makeCases(2)), listProducts: async () => products });
     const el = await mountWith<EsCaseList>('<es-case-list style="inline-size: 400px"></es-case-list>', { api, session: signedIn() });
     await settle(el);
