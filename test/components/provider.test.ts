@@ -162,6 +162,9 @@ describe('es-provider', () => {
   it('switches the locale of the widgets when `locale` changes', async () => {
     const el = await fixture<EsProvider>(html`<es-provider api-url=${API} locale="fi"></es-provider>`);
     await waitUntil(() => getLocale() === 'fi', 'locale fi loaded');
+    expect(el.getAttribute('lang')).to.equal('fi');
+    const hostLang = await fixture<EsProvider>(html`<es-provider api-url=${API} locale="fi" lang="fi-FI"></es-provider>`);
+    expect(hostLang.getAttribute('lang')).to.equal('fi-FI');
     el.locale = 'en';
     await el.updateComplete;
     await waitUntil(() => getLocale() === 'en', 'back to en');

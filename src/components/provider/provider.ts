@@ -24,8 +24,9 @@ const IDENTITY_KEYS: (keyof EsConfig)[] = ['apiUrl', 'authority', 'clientId', 'r
  * sign-in through oidc-client-ts, loaded only when needed) and the support API client, and provides config,
  * session and api to every `es-*` element inside it — also to elements whose code loads later.
  *
- * Sets `data-es-theme` (`light` / `dark`; `auto` follows `prefers-color-scheme`) and the design tokens on itself,
- * so everything inside inherits them; override any `--es-*` token on it or above it.
+ * Sets `lang` (unless the page set it), `data-es-theme` (`light` / `dark`; `auto` follows `prefers-color-scheme`)
+ * and the design tokens on itself, so everything inside inherits them; override any `--es-*` token on it or above
+ * it.
  *
  * An invalid configuration is shown in place (role="alert", naming the attribute at fault) and logged.
  *
@@ -168,7 +169,11 @@ export class EsProvider extends EsElement {
 
   private appliedLocale: string | undefined;
 
+  private ownLang = false;
+
   private applyLocale(locale: string): void {
+    // Screen readers pronounce the widgets in their language: set `lang` unless the host page set it.
+    if (this.ownLang || !this.hasAttribute('lang')) { this.setAttribute('lang', locale); this.ownLang = true; }
     if (locale === this.appliedLocale) return;
     this.appliedLocale = locale;
     setLocale(locale).catch((e: unknown) => console.error('[eservice-widgets] could not load locale', e));
