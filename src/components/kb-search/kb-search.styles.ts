@@ -52,4 +52,10 @@ export const kbSearchStyles = css`
   .related ul { margin: 0; padding-inline-start: var(--_space-5); }
   .related li + li { margin-block-start: var(--_space-1); }
   .back { align-self: flex-start; }
+  .arrow { display: inline-block; }
+  :host(:dir(rtl)) .arrow { transform: scaleX(-1); }
+  @media (forced-colors: active) {
+    mark { forced-color-adjust: none; background: Mark; color: MarkText; }
+    .option[aria-selected='true'] { outline-color: Highlight; }
+  }
 `;

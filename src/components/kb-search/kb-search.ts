@@ -500,7 +500,7 @@ export class EsKbSearch extends EsElement {
     });
     return html`<article part="article" class="article" aria-labelledby="kb-article-title">
       <button part="back-button" class="btn btn-link back" type="button" @click=${this.backToResults}>
-        <span aria-hidden="true">←</span> ${back}
+        <span class="arrow" aria-hidden="true">←</span> ${back}
       </button>
       ${body}
       ${this.renderOpenCase()}
