@@ -13,6 +13,10 @@ import {
 import { sendActivationEmail, sendPasswordResetEmail } from './emails.mjs';
 import * as views from './views.mjs';
 
+/** oidc-provider routes that scripts call: their errors are JSON, never the HTML error page. */
+const JSON_ROUTES = new Set(['token', 'revocation', 'introspection', 'userinfo', 'pushed_authorization_request',
+  'registration', 'backchannel_authentication', 'device_authorization', 'jwks', 'discovery']);
+
 /** Paths on every portal origin registered as redirect and post-logout URIs. */
 export const PORTAL_PAGE_PATHS = Object.freeze([
   '/', '/index.html', '/callback.html', '/portal.html', '/partner.html', '/react.html', '/csp.html', '/e2e.html',
@@ -253,6 +257,15 @@ export function createIdentityProvider({
       },
     },
     async renderError(ctx, out) {
+      // oidc-provider renders an HTML page whenever the request accepts HTML at least as much as JSON; oidc-client-ts
+      // sends `Accept: text/plain, text/html, application/json` to the token endpoint (its additional content types
+      // come first), so a failed refresh or code exchange got this page and the client lost the `invalid_grant`
+      // code. Endpoints that scripts call always answer JSON (RFC 6749 5.2, RFC 7009 2.2.1).
+      if (JSON_ROUTES.has(ctx.oidc?.route)) {
+        ctx.type = 'json';
+        ctx.body = out;
+        return;
+      }
       ctx.type = 'html';
       ctx.body = views.errorPage({ out });
     },
