@@ -146,6 +146,17 @@ describe('es-portal', () => {
     });
   });
 
+  it('outside any provider it still works signed out (no session to wait for)', async () => {
+    const el = document.createElement('es-portal');
+    document.body.append(el);
+    try {
+      await settle(el);
+      expect(viewTag(el)).to.equal('es-kb-search');
+      await go(el, '#/cases');
+      expect($(el, '[part~=signed-out] [part~=sign-in-button]')!.hasAttribute('disabled')).to.equal(true);
+    } finally { el.remove(); }
+  });
+
   describe('navigation', () => {
     const expectations: [string, string, Record<string, string>][] = [
       ['#/cases/c-7', 'es-case-detail', { 'case-id': 'c-7' }],

@@ -83,8 +83,8 @@ export class EsPortal extends EsElement {
 
   /** The route from the hash (before the home route is resolved). */
   @state() private route: Route = { name: 'home' };
-  /** False until the session has handled a sign-in callback and restored a stored session. */
-  @state() private sessionReady = false;
+  /** The session whose `ready` has resolved (a sign-in callback handled, a stored session restored). */
+  @state() private readySession: Session | undefined;
 
   @query('#view-heading') private viewHeading!: HTMLElement | null;
 
@@ -104,6 +104,11 @@ export class EsPortal extends EsElement {
     this.router.navigate(target, options);
   }
 
+  /** Without a session (no es-provider around) there is nothing to wait for: everything is signed out. */
+  private get sessionReady(): boolean {
+    return !this.session || this.readySession === this.session;
+  }
+
   private get signedIn(): boolean {
     return this.watch.state?.status === 'signed-in';
   }
@@ -121,11 +126,10 @@ export class EsPortal extends EsElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('session')) {
       this.watch.setSession(this.session);
-      this.sessionReady = false;
       const session = this.session;
       void session?.ready.then(() => {
         if (this.session !== session) return;
-        this.sessionReady = true;
+        this.readySession = session;
         this.router.refresh();
       });
     }
