@@ -2,7 +2,11 @@ import { expect } from '@open-wc/testing';
 import {
   nextTick, openingStatus, parseTime, wallClock, weekSchedule, zonedTimeToUtc, zoneOffset,
 } from '../../src/core/opening-hours.js';
-import type { OpeningHours, SupportCentre } from '../../src/core/models.js';
+import type { Contacts, OpeningHours, SupportCentre } from '../../src/core/models.js';
+import { EsContactCard } from '../../src/components/contact-card/contact-card.js';
+import { cleanup, fakeApi, mountWith } from '../helpers/fakes.js';
+
+EsContactCard.define();
 
 type Centre = Pick<SupportCentre, 'timeZone' | 'hours' | 'holidays'>;
 const weekdays = (open: string, close: string): OpeningHours[] =>
@@ -23,6 +27,27 @@ const singapore: Centre = {
 };
 
 describe('opening-hours', () => {
+  afterEach(cleanup);
+
+  it('opens with an accessible contact card whose status is this module\'s answer (New York, across the DST switch)', async () => {
+    const contacts: Contacts = {
+      centres: [{ id: 'nyc', name: 'New York', email: 'ny@example.com', ...newYork }],
+      countries: [{ country: 'US', countryName: 'United States', phone: '+1 212 555 0199', centreId: 'nyc', languages: ['en'] }],
+      emergency: [], escalation: [],
+    };
+    const card = document.createElement('es-contact-card') as EsContactCard;
+    card.country = 'US';
+    card.localTimeZone = 'Asia/Singapore';
+    card.now = utc(2026, 3, 7, 20); // Sat 15:00 EST, before the switch
+    const el = await mountWith<EsContactCard>(card, { api: fakeApi({ getContacts: async () => contacts }) });
+    let status: Element | null = null;
+    for (let i = 0; i < 100 && !(status = el.shadowRoot!.querySelector('[part~="status"]')); i++) await new Promise((r) => setTimeout(r, 20));
+    await expect(el).to.be.accessible();
+    expect(openingStatus(newYork, card.now).changesAt).to.equal(utc(2026, 3, 9, 12));
+    // Monday 08:00 EDT = 12:00 UTC = 20:00 in Singapore.
+    expect(status!.textContent!.replace(/\s+/g, ' ').trim()).to.match(/^Closed, opens Monday 08:00 \(in 40 hr\.?\) · 20:00 your time$/); // 40 h, not 41: clocks go forward on Sunday
+  });
+
   it('reads wall clocks and offsets with Intl in each zone', () => {
     expect(zoneOffset(utc(2026, 1, 15, 12), 'Europe/Helsinki')).to.equal(2 * HOUR);
     expect(zoneOffset(utc(2026, 7, 15, 12), 'Europe/Helsinki')).to.equal(3 * HOUR);
