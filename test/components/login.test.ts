@@ -50,6 +50,7 @@ describe('es-login', () => {
       expect($(el, '[part~=forgot-password-link]')!.getAttribute('href')).to.equal(fakeConfig.forgotPasswordUrl);
       expect($(el, '[part~=request-account-link]')!.getAttribute('href')).to.equal('#/request-account');
       expect(el.view).to.equal('signed-out');
+      expect(el.getAttribute('view')).to.equal('signed-out');
     });
 
     it('derives the forgot-password link from the authority when not configured', async () => {
@@ -195,6 +196,7 @@ describe('es-login', () => {
         });
         await settle(el);
         expect(el.view).to.equal('no-access');
+        expect(el.getAttribute('view')).to.equal('no-access');
         const t = $(el, '[part~=trouble-no-access]')!.textContent!.replace(/\s+/g, ' ');
         expect(t).to.contain('4–5 business days');
         expect(t).to.contain('spam');

@@ -43,6 +43,10 @@ const sameIdentity = (a: string | null | undefined, b: string | null | undefined
  *
  * @summary Business Account sign-in, signed-in identity and sign-in help.
  *
+ * The element reflects the state it shows as a read-only `view` attribute (`signed-out`, `signing-in`, `signed-in`,
+ * `loading-account`, `failed`, `expired`, `unreachable`, `api-unreachable`, `api-error`, `no-access`, `mismatch`),
+ * so a host can style around it: `es-login[view='no-access'] { … }`.
+ *
  * @slot request-account - Replaces the "Request an account" link (signed-out and no-access states).
  * @slot support-contact - Replaces the "Contact support" link in the help texts (default link to `#/contact`).
  *
@@ -157,6 +161,12 @@ export class EsLogin extends EsElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('session')) this.watch.setSession(this.session);
+  }
+
+  protected override updated(): void {
+    // Reflect the state shown, so hosts can lay out around it (e.g. give a help panel the full width).
+    const view = this.view;
+    if (this.getAttribute('view') !== view) this.setAttribute('view', view);
   }
 
   private onSessionChange(next: SessionState): void {

@@ -16,6 +16,9 @@ export const portalStyles = css`
   }
   .title { font-size: 1.375em; font-weight: 700; margin: 0; }
   .login { flex: 0 1 28rem; min-inline-size: min(100%, 16rem); }
+  /* Sign-in help needs room to be read: give it the header's full width. */
+  .login:is([view='failed'], [view='expired'], [view='unreachable'], [view='api-unreachable'], [view='api-error'],
+    [view='no-access'], [view='mismatch']) { flex-basis: 100%; }
   .nav { background: var(--_nav-background); border-block-end: 1px solid var(--_border); }
   .nav ul { display: flex; flex-wrap: wrap; gap: var(--_space-1); margin: 0; padding: var(--_space-2) var(--_space-4); list-style: none; }
   .nav a {
