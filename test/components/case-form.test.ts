@@ -124,6 +124,15 @@ describe('es-case-form', () => {
     expect($<HTMLInputElement>(el, '#severity-high')!.checked).to.equal(true);
     expect($<HTMLInputElement>(el, '#contactPhone')!.value).to.equal('+358 40 1234');
     expect(el.idempotencyKey).to.equal(key);
+    // deleting everything deletes the stored draft
+    const subject = $<HTMLInputElement>(el, '#subject')!;
+    subject.value = '';
+    subject.dispatchEvent(new Event('input'));
+    const desc = $<HTMLTextAreaElement>(el, '#description')!;
+    desc.value = '';
+    desc.dispatchEvent(new Event('input'));
+    await wait(350);
+    expect(JSON.parse(sessionStorage.getItem(draftKey('t1'))!).data.subject).to.equal('');
     // another draft-key and another user do not see it
     cleanup();
     el = await mountWith<EsCaseForm>('<es-case-form draft-key="other"></es-case-form>', { api: api(), session: signedIn() });

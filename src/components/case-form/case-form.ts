@@ -185,7 +185,8 @@ export class EsCaseForm extends EsElement {
   private _saveNow(): void {
     if (!this._sessionWatch.signedIn || this._created) return;
     const key = this._storageKey();
-    if (!this._hasContent) return;
+    // Everything deleted: the stored draft goes too (a reload must not bring back text the user removed).
+    if (!this._hasContent) { clearDraft(key); return; }
     // The key is created when the draft starts, and belongs to it until the case is created.
     this._idempotencyKey ??= newIdempotencyKey();
     saveDraft<CaseDraft>(key, {
