@@ -6,6 +6,9 @@
 // run only the first). Skips with a message when storybook-static/ is missing (npm test builds it first).
 // A story can opt out of axe only explicitly: `parameters: { a11y: { test: 'off' } }` (reported as a diagnostic),
 // or turn single rules off with `parameters.a11y.config.rules: [{ id, enabled: false }]`, as the a11y addon does.
+// A story that demonstrates an error the SDK deliberately logs (e.g. a configuration error) declares it:
+// `parameters: { storyTest: { expectedErrors: ['clientId (attribute client-id) is required'] } }` (substrings);
+// any other console error still fails.
 // STORY_TEST_FILTER=<regexp> runs only the story ids matching it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -161,13 +164,15 @@ for (const variant of wantedVariants) {
           : null);
         assert.equal(shown, null, `Storybook shows an error: ${shown}`);
 
-        // The story's own a11y parameters (as the a11y addon reads them).
-        const a11y = await page.evaluate(async (id) => {
+        // The story's own a11y / storyTest parameters (a11y as the a11y addon reads them).
+        const params = await page.evaluate(async (id) => {
           try {
             const s = await window.__STORYBOOK_PREVIEW__?.storyStoreValue?.loadStory({ storyId: id });
-            return s?.parameters?.a11y ?? null;
-          } catch { return null; }
+            return { a11y: s?.parameters?.a11y ?? null, expected: s?.parameters?.storyTest?.expectedErrors ?? [] };
+          } catch { return { a11y: null, expected: [] }; }
         }, story.id);
+        const a11y = params.a11y;
+        const expected = Array.isArray(params.expected) ? params.expected.map(String) : [];
         if (a11y?.test === 'off' || a11y?.disable === true) {
           t.diagnostic(`axe skipped: the story sets parameters.a11y.test = 'off'`);
         } else {
@@ -177,7 +182,9 @@ for (const variant of wantedVariants) {
           const violations = await preview.axe(rules);
           assert.deepEqual(violations, [], `axe violations in ${story.id} [${variant}]:\n  ${violations.join('\n  ')}`);
         }
-        assert.deepEqual(preview.errors, [], `errors in ${story.id} [${variant}]:\n  ${preview.errors.join('\n  ')}`);
+        const unexpected = preview.errors.filter((e) => !expected.some((x) => e.includes(x)));
+        if (unexpected.length < preview.errors.length) t.diagnostic(`${preview.errors.length - unexpected.length} expected error(s) (parameters.storyTest.expectedErrors)`);
+        assert.deepEqual(unexpected, [], `errors in ${story.id} [${variant}]:\n  ${preview.errors.join('\n  ')}`);
         failed = false;
       } finally {
         preview.errors = []; // anything logged later is reported with the next story
