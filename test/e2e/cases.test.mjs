@@ -1,0 +1,389 @@
+// End to end (issue 5): a support case from creation to escalation through es-portal on demo/pages/portal.html,
+// against the real stack (identity provider + support API + SQLite). Signing in always goes through the provider's
+// real login page; the form is filled in with the keyboard like a person would; the database is checked afterwards.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, watchPage, deepText } from './helpers/browser.mjs';
+import { missingPieces } from './helpers/stack.mjs';
+import { DEMO_PASSWORD, DEMO_USER } from './helpers/sign-in.mjs';
+import { startTestStack } from '../server/helpers/start-stack.mjs';
+
+const missing = missingPieces();
+const skip = missing ? `needs ${missing.join(', ')}` : false;
+
+let stack;
+let browser;
+let origin;
+
+before(async () => {
+  if (skip) return;
+  stack = await startTestStack({ seed: 'demo' });
+  origin = stack.urls.portals[0];
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.cleanup();
+});
+
+const form = (page) => page.locator('es-case-form').first();
+const detail = (page) => page.locator('es-case-detail').first();
+
+/** Types the credentials on the provider's login page and waits to be back on the portal origin. */
+async function typeCredentials(page, username = DEMO_USER, password = DEMO_PASSWORD) {
+  await page.locator('#username').waitFor({ timeout: 20_000 });
+  await page.locator('#username').fill('');
+  await page.locator('#username').focus();
+  await page.keyboard.type(username);
+  await page.locator('#password').focus();
+  await page.keyboard.type(password);
+  await Promise.all([
+    page.waitForURL((u) => u.origin === origin, { timeout: 20_000 }),
+    page.keyboard.press('Enter'),
+  ]);
+}
+
+/** Opens the portal at `hash` signed out, signs in through the portal's prompt and the real login page. */
+async function openSignedIn(page, hash) {
+  try {
+    await page.goto(`${origin}/portal.html${hash}`);
+    const button = page.locator('es-portal [part~="sign-in-button"]').first();
+    await button.waitFor({ timeout: 20_000 });
+    await button.click();
+    await typeCredentials(page);
+    await page.waitForFunction((h) => location.hash === h, hash, { timeout: 20_000 });
+    await page.waitForFunction(() => /** @type {any} */ (document.querySelector('es-provider'))?.session?.state?.status === 'signed-in', null, { timeout: 20_000 });
+  } catch (e) {
+    e.message += `\n  at ${page.url()}: ${(await deepText(page, 'body').catch(() => '?'))?.slice(0, 600)}`;
+    throw e;
+  }
+}
+
+/** Fills the new-case form with the keyboard. */
+async function typeCase(page, { subject, description, product = true, severity = 'high' }) {
+  const subjectInput = form(page).locator('input[name=subject]');
+  await subjectInput.waitFor({ timeout: 20_000 });
+  await subjectInput.click();
+  await page.keyboard.type(subject);
+  await page.keyboard.press('Tab'); // to the description
+  await page.keyboard.type(description);
+  if (product) {
+    const select = form(page).locator('select[name=productId]');
+    await page.waitForFunction(() => {
+      const f = document.querySelector('es-provider es-portal')?.shadowRoot?.querySelector('es-case-form');
+      return (f?.shadowRoot?.querySelectorAll('select[name=productId] option').length ?? 0) > 1;
+    }, null, { timeout: 15_000 });
+    await select.focus();
+    // The first real product, chosen with the keyboard (ArrowDown on a focused closed <select> changes it).
+    await page.keyboard.press('ArrowDown');
+    if (!(await select.inputValue())) {
+      const value = await select.locator('option').nth(1).getAttribute('value');
+      await select.selectOption(value);
+    }
+  }
+  if (severity) {
+    const radio = form(page).locator(`#severity-${severity}`);
+    await radio.focus();
+    await page.keyboard.press('Space');
+    assert.equal(await radio.isChecked(), true, `severity ${severity} chosen`);
+  }
+}
+
+/**
+ * In-page: records es-case-submit events and, once the form has rendered the created state (before es-portal's
+ * hash change takes it away), the text of its success part.
+ */
+async function recordSubmits(page) {
+  await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.__submits = [];
+    document.addEventListener('es-case-submit', (e) => {
+      const el = /** @type {any} */ (e.composedPath()[0]);
+      const entry = { id: e.detail?.case?.id, number: e.detail?.case?.number, success: null };
+      w.__submits.push(entry);
+      el.updateComplete.then(() => {
+        entry.success = el.shadowRoot?.querySelector('[part~="success"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+      });
+    }, true);
+  });
+}
+
+/** Waits until the case detail shows case `id` with its header. */
+async function waitForDetail(page, id) {
+  await page.waitForFunction((caseId) => {
+    const el = /** @type {any} */ (document.querySelector('es-provider es-portal')?.shadowRoot?.querySelector('es-case-detail'));
+    return el && el.caseId === caseId && !!el.shadowRoot?.querySelector('[part~="header"]');
+  }, id, { timeout: 20_000 });
+}
+
+/** Text of the status badge area of the detail header. */
+const headerText = (page) => detail(page).locator('[part~="header"]').innerText();
+
+async function runDialog(page, button, reason) {
+  await detail(page).locator(`[part~="${button}"]`).click();
+  const dialog = detail(page).locator('dialog[open]');
+  await dialog.waitFor({ timeout: 5_000 });
+  const text = await dialog.innerText();
+  if (reason) {
+    // The reason box has the focus when the dialog opens.
+    await page.keyboard.type(reason);
+  }
+  await detail(page).locator('[part~="confirm-button"]').click();
+  await detail(page).locator('dialog[open]').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+  return text;
+}
+
+test('a case from the form to escalation: attachment, list, comment, close, reopen, escalate, history and DB', { skip, timeout: 120_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const log = watchPage(page);
+  const subject = `Printer agent crashes on start ${Date.now()}`;
+  const description = 'Since the 2.3 update the agent exits with code 3 on every start. Restarting did not help; 40 users affected.';
+  try {
+    await openSignedIn(page, '#/new');
+    await typeCase(page, { subject, description });
+    const productId = await form(page).locator('select[name=productId]').inputValue();
+    assert.ok(productId, 'a product is chosen');
+
+    // The attachment: the upload is held back a moment so its progress is visible.
+    let releaseUpload;
+    const uploadHeld = new Promise((r) => { releaseUpload = r; });
+    await page.route('**/api/v1/attachments', async (route) => {
+      if (route.request().method() === 'POST') await uploadHeld;
+      await route.continue();
+    });
+    await form(page).locator('input[type=file]').setInputFiles({
+      name: 'agent.log', mimeType: 'text/plain', buffer: Buffer.from('2026-11-25 10:00:01 ERROR agent exited with code 3\n'.repeat(40)),
+    });
+    await form(page).locator('[part~="file"] [part~="progress"]').waitFor({ timeout: 5_000 });
+    assert.equal(await form(page).locator('[part~="file-uploading"]').count(), 1, 'the file shows as uploading');
+    assert.equal(await form(page).locator('[part~="submit-button"]').isDisabled(), true, 'submit waits for the upload');
+    releaseUpload();
+    await form(page).locator('[part~="file-done"]').waitFor({ timeout: 10_000 });
+    assert.match(await form(page).locator('[part~="file-done"]').innerText(), /agent\.log[\s\S]*Uploaded/);
+    await page.unroute('**/api/v1/attachments');
+
+    await recordSubmits(page);
+    await form(page).locator('[part~="submit-button"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /** @type {any} */ (window).__submits?.[0]?.success, null, { timeout: 20_000 });
+    const [submitted] = await page.evaluate(() => /** @type {any} */ (window).__submits);
+    assert.match(submitted.number, /^CS-\d{7}$/);
+    assert.match(submitted.success, new RegExp(`Case ${submitted.number} created`), 'the success state names the case number');
+    // es-portal then opens the new case.
+    await page.waitForFunction((id) => location.hash === `#/cases/${encodeURIComponent(id)}`, submitted.id, { timeout: 10_000 });
+    await waitForDetail(page, submitted.id);
+
+    // It appears in the list (#/cases, through the navigation link) and opens on a click.
+    await page.locator('es-portal [part~="nav-link"]', { hasText: 'Cases' }).first().click();
+    await page.waitForFunction(() => location.hash === '#/cases');
+    const row = page.locator('es-case-list [part~="row"]', { hasText: subject });
+    await row.waitFor({ timeout: 20_000 });
+    assert.match(await row.innerText(), new RegExp(submitted.number));
+    await row.click();
+    await page.waitForFunction((id) => location.hash === `#/cases/${encodeURIComponent(id)}`, submitted.id);
+    await waitForDetail(page, submitted.id);
+    assert.match(await detail(page).locator('[part~="title"]').innerText(), new RegExp(subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    assert.match(await detail(page).locator('[part~="case-attachments"]').innerText(), /agent\.log/);
+
+    // A comment.
+    const comment = `The agent log is attached; it also happens on a clean install. ${Date.now()}`;
+    await detail(page).locator('textarea[name=comment]').click();
+    await page.keyboard.type(comment);
+    await detail(page).locator('[part~="send-button"]').click();
+    await detail(page).locator('[part~="comment"]:not([part~="comment-pending"])', { hasText: comment }).waitFor({ timeout: 10_000 });
+
+    // Close (confirmation dialog), reopen (reason), escalate (reason, shows the level it goes to).
+    const closeText = await runDialog(page, 'close-button', '');
+    assert.match(closeText, /Close this case\?/);
+    await detail(page).locator('[part~="reopen-button"]').waitFor({ timeout: 10_000 });
+    assert.match(await headerText(page), /Closed/);
+    assert.equal(await detail(page).locator('[part~="comment-form"]').count(), 0, 'a closed case takes no comments');
+
+    await runDialog(page, 'reopen-button', 'The crash came back after the weekend.');
+    await detail(page).locator('[part~="close-button"]').waitFor({ timeout: 10_000 });
+    assert.match(await headerText(page), /In progress/i);
+
+    assert.match(await detail(page).locator('#escalate-hint').innerText(), /escalation level 1 of 3/);
+    const escalateText = await runDialog(page, 'escalate-button', 'Production printing is down for 40 users.');
+    assert.match(escalateText, /escalation level 1 of 3/, 'the dialog shows the level the request goes to');
+    await page.waitForFunction(() => {
+      const d = document.querySelector('es-provider es-portal')?.shadowRoot?.querySelector('es-case-detail');
+      return /Escalation level 1/.test(d?.shadowRoot?.querySelector('[part~="header"]')?.textContent ?? '') &&
+        !/Saving/.test(d?.shadowRoot?.querySelector('[part~="header"]')?.textContent ?? '');
+    }, null, { timeout: 10_000 });
+    assert.match(await headerText(page), /Escalated/);
+    assert.match(await detail(page).locator('#escalate-hint').innerText(), /escalation level 2 of 3/);
+
+    // The history shows every step with the reasons.
+    const history = await detail(page).locator('[part~="history"] li').allInnerTexts();
+    assert.equal(history.length, 4, `history: ${JSON.stringify(history)}`);
+    assert.match(history[0], /New/);
+    assert.match(history[1], /New\s*→\s*Closed/);
+    assert.match(history[2], /Closed\s*→\s*In progress[\s\S]*crash came back/i);
+    assert.match(history[3], /In progress\s*→\s*Escalated[\s\S]*Production printing is down/i);
+
+    // The database: exactly one case with the subject, its attachment, the comment and the history rows.
+    const cases = stack.db.prepare('SELECT * FROM cases WHERE subject = ?').all(subject);
+    assert.equal(cases.length, 1, 'exactly one case');
+    const c = cases[0];
+    assert.equal(c.id, submitted.id);
+    assert.equal(c.number, submitted.number);
+    assert.equal(c.description, description);
+    assert.equal(c.product_id, productId);
+    assert.equal(c.severity, 'high');
+    assert.equal(c.status, 'escalated');
+    assert.equal(c.escalation_level, 1);
+    assert.equal(c.comment_count, 1);
+    const atts = stack.db.prepare('SELECT file_name, size, comment_id FROM attachments WHERE case_id = ?').all(c.id);
+    assert.deepEqual(atts.map((a) => [a.file_name, a.comment_id]), [['agent.log', null]]);
+    assert.equal(atts[0].size, Buffer.byteLength('2026-11-25 10:00:01 ERROR agent exited with code 3\n'.repeat(40)));
+    const comments = stack.db.prepare('SELECT body, author_role FROM comments WHERE case_id = ?').all(c.id);
+    assert.deepEqual(comments, [{ body: comment, author_role: 'customer' }]);
+    const rows = stack.db.prepare('SELECT from_status, to_status, note FROM case_history WHERE case_id = ? ORDER BY seq').all(c.id);
+    assert.deepEqual(rows, [
+      { from_status: null, to_status: 'new', note: null },
+      { from_status: 'new', to_status: 'closed', note: null },
+      { from_status: 'closed', to_status: 'in_progress', note: 'The crash came back after the weekend.' },
+      { from_status: 'in_progress', to_status: 'escalated', note: 'Production printing is down for 40 users.' },
+    ]);
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/**
+ * Submits a case while the first POST /cases fails in the given way; returns the Idempotency-Keys of every POST
+ * and the created case. `mode`: 'abort' (never reaches the server) or 'lost-response' (reaches it, answer lost).
+ */
+async function submitThroughFault(mode) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const log = watchPage(page);
+  const subject = `Sync stalls at 99 percent (${mode}) ${Date.now()}`;
+  const description = 'The nightly sync job stops at 99 percent and never finishes; the log shows no error at all.';
+  try {
+    await openSignedIn(page, '#/new');
+    await typeCase(page, { subject, description, severity: 'medium' });
+    const keys = [];
+    const replayed = [];
+    let posts = 0;
+    const handler = async (route) => {
+      const req = route.request();
+      if (req.method() !== 'POST') return route.continue();
+      posts++;
+      keys.push(req.headers()['idempotency-key']);
+      if (posts === 1) {
+        if (mode === 'lost-response') {
+          const res = await route.fetch(); // the server creates the case ...
+          assert.equal(res.status(), 201);
+        }
+        return route.abort('connectionreset'); // ... but the browser never hears about it
+      }
+      const res = await route.fetch();
+      replayed.push(res.headers()['idempotent-replayed'] ?? null);
+      return route.fulfill({ response: res });
+    };
+    await page.route('**/api/v1/cases', handler);
+    await recordSubmits(page);
+    await form(page).locator('[part~="submit-button"]').click();
+
+    const error = form(page).locator('[part~="submit-error"]');
+    await error.waitFor({ timeout: 15_000 });
+    assert.match(await error.innerText(), /not sent/i);
+    assert.equal(await form(page).locator('input[name=subject]').inputValue(), subject, 'the subject is kept');
+    assert.equal(await form(page).locator('textarea[name=description]').inputValue(), description, 'the description is kept');
+    assert.equal(await form(page).locator('#severity-medium').isChecked(), true, 'the severity is kept');
+    assert.ok(await form(page).locator('select[name=productId]').inputValue(), 'the product is kept');
+    const draftStored = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('es-draft:case-form:')).length);
+    assert.equal(draftStored, 1, 'the draft is still stored');
+    assert.equal(await page.evaluate(() => /** @type {any} */ (window).__submits.length), 0, 'no es-case-submit yet');
+
+    await form(page).locator('[part~="submit-button"]').click();
+    await page.waitForFunction(() => /** @type {any} */ (window).__submits?.[0]?.success, null, { timeout: 20_000 });
+    const [submitted] = await page.evaluate(() => /** @type {any} */ (window).__submits);
+    await page.unroute('**/api/v1/cases', handler);
+    const draftsLeft = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('es-draft:case-form:')).length);
+    assert.deepEqual(log.pageErrors, []);
+    return { keys, posts, replayed, submitted, subject, draftsLeft };
+  } finally {
+    await context.close();
+  }
+}
+
+test('network cut during submit: the draft stays, the retry creates exactly one case with the same Idempotency-Key', { skip, timeout: 90_000 }, async () => {
+  const r = await submitThroughFault('abort');
+  assert.equal(r.posts, 2, 'one failed POST and one retry');
+  assert.match(r.keys[0], /\S{8,}/, 'an Idempotency-Key was sent');
+  assert.equal(r.keys[1], r.keys[0], 'the retry carries the same Idempotency-Key');
+  assert.deepEqual(r.replayed, [null], 'the retry created the case (nothing to replay)');
+  const rows = stack.db.prepare('SELECT id, number FROM cases WHERE subject = ?').all(r.subject);
+  assert.equal(rows.length, 1, 'exactly one case');
+  assert.equal(rows[0].id, r.submitted.id);
+  assert.equal(r.draftsLeft, 0, 'the draft is cleared after the success');
+});
+
+test('response lost after the server created the case: the retry is replayed, still exactly one case', { skip, timeout: 90_000 }, async () => {
+  const r = await submitThroughFault('lost-response');
+  assert.equal(r.posts, 2);
+  assert.equal(r.keys[1], r.keys[0], 'the retry carries the same Idempotency-Key');
+  assert.deepEqual(r.replayed, ['true'], 'the server answered the retry from the stored first result');
+  const rows = stack.db.prepare('SELECT id FROM cases WHERE subject = ?').all(r.subject);
+  assert.equal(rows.length, 1, 'exactly one case');
+  assert.equal(rows[0].id, r.submitted.id, 'the case the user sees is the one the first request created');
+});
+
+test('the draft survives a reload and a sign-out + sign-in through the real login page in the same tab', { skip, timeout: 120_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const log = watchPage(page);
+  const subject = `VPN drops every 20 minutes ${Date.now()}`;
+  const description = 'Tunnel drops every 20 minutes since Monday; reconnect works at once. Affects the whole office.';
+  try {
+    await openSignedIn(page, '#/new');
+    await typeCase(page, { subject, description, product: false, severity: '' });
+    await page.waitForTimeout(700); // past the 300 ms save debounce
+    const key = await form(page).evaluate((el) => /** @type {any} */ (el).idempotencyKey);
+    assert.ok(key, 'the draft has an Idempotency-Key');
+
+    await page.reload();
+    await form(page).locator('input[name=subject]').waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => {
+      const f = document.querySelector('es-provider es-portal')?.shadowRoot?.querySelector('es-case-form');
+      return f?.shadowRoot?.querySelector('input[name=subject]')?.value;
+    }, null, { timeout: 10_000 });
+    assert.equal(await form(page).locator('input[name=subject]').inputValue(), subject);
+    assert.equal(await form(page).locator('textarea[name=description]').inputValue(), description);
+    assert.match(await form(page).locator('[part~="restored"]').innerText(), /restored/i);
+    assert.equal(await form(page).evaluate((el) => /** @type {any} */ (el).idempotencyKey), key, 'same draft, same key');
+
+    // Sign out (RP-initiated logout at the provider, back on the portal), then sign in again on the real login page.
+    await Promise.all([
+      page.waitForURL((u) => u.origin === stack.urls.idp, { timeout: 20_000, waitUntil: 'commit' }),
+      page.locator('es-login [part~="sign-out-button"]').first().click(),
+    ]);
+    await page.waitForURL((u) => u.origin === origin, { timeout: 20_000 });
+    await page.waitForFunction(() => /** @type {any} */ (document.querySelector('es-provider'))?.session?.state?.status === 'signed-out', null, { timeout: 20_000 });
+    // Signed out, the form is not shown (nobody to file the case for), and nothing of the text is on the page.
+    await page.goto(`${origin}/portal.html#/new`);
+    const prompt = page.locator('es-portal [part~="sign-in-button"]').first();
+    await prompt.waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('es-case-form').count(), 0);
+    assert.doesNotMatch(await deepText(page, 'body') ?? '', /VPN drops/);
+    await prompt.click();
+    await typeCredentials(page);
+    await page.waitForFunction(() => location.hash === '#/new', null, { timeout: 20_000 });
+    await page.waitForFunction(() => {
+      const f = document.querySelector('es-provider es-portal')?.shadowRoot?.querySelector('es-case-form');
+      return f?.shadowRoot?.querySelector('input[name=subject]')?.value;
+    }, null, { timeout: 20_000 });
+    assert.equal(await form(page).locator('input[name=subject]').inputValue(), subject, 'the subject is back after signing in again');
+    assert.equal(await form(page).locator('textarea[name=description]').inputValue(), description);
+    assert.equal(await form(page).evaluate((el) => /** @type {any} */ (el).idempotencyKey), key, 'and so is its Idempotency-Key');
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
