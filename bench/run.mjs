@@ -4,7 +4,8 @@
 // Measures the figures issue 8 judges the product by and prints each beside its budget; writes bench/results.json.
 // Never fails the build: a figure over budget is printed as OVER, a part that cannot run is printed as SKIPPED with
 // the reason, and the exit code is 0 either way (unless the harness itself crashes).
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,14 @@ function parseArgs(argv) {
 }
 
 const args = parseArgs(process.argv.slice(2));
+
+// A fresh clone has no dist/: build it first (the bench measures the real CDN build).
+const root = join(here, '..');
+if (!existsSync(join(root, 'dist', 'cdn', 'meta.json')) && existsSync(join(root, 'scripts', 'build.mjs'))) {
+  console.log('dist/ is missing: running `npm run build` first…');
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) console.log(`npm run build exited ${r.status}: parts that need dist/ will be skipped`);
+}
 const selected = args.only ?? Object.keys(PARTS);
 const ctx = createContext(args);
 const figures = [];

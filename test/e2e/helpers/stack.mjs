@@ -22,6 +22,26 @@ export function missingPieces({ api = true, dist = true } = {}) {
   return missing.length ? missing : null;
 }
 
+/**
+ * A private snapshot of dist/ for one stack, so a `npm run build` running at the same time (it empties and
+ * rewrites dist/) cannot pull files from under a test. Retries until the copy is complete (every chunk that
+ * dist/cdn/meta.json names is there).
+ */
+async function snapshotDist() {
+  const src = join(REPO_ROOT, 'dist');
+  const dst = mkdtempSync(join(tmpdir(), 'es-dist-'));
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      rmSync(dst, { recursive: true, force: true });
+      cpSync(src, dst, { recursive: true });
+      const meta = JSON.parse(readFileSync(join(dst, 'cdn', 'meta.json'), 'utf8'));
+      if (Object.keys(meta.chunks).every((f) => existsSync(join(dst, 'cdn', f)))) return dst;
+    } catch { /* a build is rewriting dist/: try again */ }
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  throw new Error('dist/ stayed incomplete for 20 s (is a build failing?)');
+}
+
 /** Copies `from` into `to`, filling the placeholders of .html files. */
 function copyPages(from, to, vars) {
   for (const name of readdirSync(from)) {
@@ -64,8 +84,9 @@ export async function startBrowserStack(o = {}) {
   for (const dir of o.pages ?? []) copyPages(dir, pagesDir, vars);
   for (const [name, html] of Object.entries(o.generatePages?.(vars) ?? {})) writeFileSync(join(pagesDir, name), html);
 
+  const distDir = existsSync(join(REPO_ROOT, 'dist', 'cdn', 'meta.json')) ? await snapshotDist() : join(REPO_ROOT, 'dist');
   const stack = await startTestStack({
-    idpPort, apiPort, portalPorts, pagesDir, distDir: join(REPO_ROOT, 'dist'),
+    idpPort, apiPort, portalPorts, pagesDir, distDir,
     seed: o.seed ?? 'demo', accessTokenTtl: o.accessTokenTtl, quiet: true,
   });
   const origin = stack.urls.portals[0];
@@ -73,6 +94,7 @@ export async function startBrowserStack(o = {}) {
     ...stack,
     vars,
     pagesDir,
+    distDir,
     origin,
     /** URL of a page on portal 0. */
     page: (name) => `${origin}/${name.replace(/^\//, '')}`,
@@ -91,6 +113,7 @@ export async function startBrowserStack(o = {}) {
     async cleanup() {
       await stack.cleanup();
       rmSync(pagesDir, { recursive: true, force: true });
+      if (distDir !== join(REPO_ROOT, 'dist')) rmSync(distDir, { recursive: true, force: true });
     },
   };
 }

@@ -70,6 +70,7 @@ export async function runWorker(o) {
   /** Armed fault for the next matching request (null = pass through). */
   let armed = null;
   let reloadRequested = null;
+  let lastReload = null;
   const pattern = kind === 'case' ? /\/api\/v1\/cases$/ : /\/api\/v1\/cases\/[^/]+\/comments$/;
   await page.route((u) => pattern.test(u.pathname), async (route) => {
     const req = route.request();
@@ -145,7 +146,10 @@ export async function runWorker(o) {
     }
   };
 
+  let prev = null;
   for (const fault of faults) {
+    if (stats.trials) prev = `${faults[stats.trials - 1]}${lastReload ? ` ${lastReload}` : ''}`;
+    lastReload = null;
     stats.trials++;
     note(fault, 'trials');
     const id = `${runId}-${kind}-${stats.trials}`;
@@ -166,6 +170,7 @@ export async function runWorker(o) {
       if (fault === 'reload') {
         await page.waitForFunction(() => true, null, { timeout: 100 }).catch(() => {});
         for (let i = 0; i < 100 && !reloadRequested; i++) await page.waitForTimeout(20);
+        lastReload = reloadRequested;
         await page.reload();
         await waitForSettled(page, tag, { timeout: 30_000 });
       } else {
@@ -183,7 +188,7 @@ export async function runWorker(o) {
       const kept = kind === 'case' ? v.a === subject && v.b === body : v.b === body;
       const done = await accepted(key);
       if (!kept && !done) {
-        stats.lost++; note(fault, 'lost', `typed text gone after the fault (form has ${JSON.stringify(v).slice(0, 120)})`);
+        stats.lost++; note(fault, 'lost', `typed text gone after the fault${lastReload ? ` (${lastReload})` : ''} (form has ${JSON.stringify(v).slice(0, 120)})`);
         await fill(subject, body); // the user types it again
       }
       // Retry until accepted.
@@ -211,7 +216,16 @@ export async function runWorker(o) {
         log(`trial ${id} ${fault}: db ${n}, accepted ${await accepted(key)}, ${JSON.stringify(await values())} ${JSON.stringify(dbg).slice(0, 400)}`);
       }
       if (n > 1) { stats.duplicates++; note(fault, 'duplicates', `${n} copies of "${key}"`); }
-      if (n === 0) { stats.missing++; note(fault, 'missing', `"${key}" never accepted`); }
+      if (n === 0) {
+        stats.missing++;
+        const shown = await page.evaluate((t) => document.querySelector(t)?.shadowRoot
+          ?.querySelector('[part~="comment-error"], [part~="submit-error"], [part~="error-summary"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null, tag);
+        note(fault, 'missing', `"${key}" never accepted${prev ? ` (previous trial: ${prev})` : ''}; the element says: ${shown}`);
+        // What support would tell a stuck user: clear the saved drafts and reload. Later trials start clean.
+        await page.evaluate(() => { for (const k of Object.keys(sessionStorage)) if (!/oidc|user:/.test(k)) sessionStorage.removeItem(k); });
+        await page.goto(url);
+        await waitForSettled(page, tag, { timeout: 30_000 }).catch(() => {});
+      }
     } catch (e) {
       armed = null;
       await context.setOffline(false).catch(() => {});
