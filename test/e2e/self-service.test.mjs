@@ -48,7 +48,12 @@ test('signed out: KB search with highlights → article by keyboard → feedback
     await input.click();
     await page.keyboard.type(query, { delay: 30 });
     const options = kb(page).locator('[role=option]');
-    await options.first().waitFor({ timeout: 15_000 });
+    // Results for the whole query (earlier keystrokes may have shown results for a prefix first).
+    await page.waitForFunction((q) => {
+      const el = /** @type {any} */ (document.querySelector('es-provider es-portal')?.shadowRoot?.querySelector('es-kb-search'));
+      return el?._resultsQuery === q && el._status === 'results' && !el.isUpdatePending &&
+        (el.shadowRoot?.querySelectorAll('[role=option]').length ?? 0) > 0;
+    }, query, { timeout: 15_000 });
     assert.match(await kb(page).locator('[part~="count"]').innerText(), /^\d+ results?$/);
     const shown = await options.count();
     assert.ok(shown >= 1 && shown <= 10, `results shown: ${shown}`);
@@ -82,6 +87,24 @@ test('signed out: KB search with highlights → article by keyboard → feedback
     const after = stack.db.prepare('SELECT helpful_yes, helpful_no FROM kb_articles WHERE id = ?').get(id);
     assert.deepEqual(after, { helpful_yes: article.helpful_yes + 1, helpful_no: article.helpful_no }, 'the yes counter went up');
     assert.equal(await kb(page).locator('[part~="feedback-yes"]').count(), 0, 'no second vote is offered');
+
+    // "Back to results": the URL follows (a reload must not reopen the article that was left), the results are
+    // back, and the browser's Back returns to the article, Forward to the results.
+    await kb(page).locator('[part~="back-button"]').click();
+    await page.waitForFunction((q) => location.hash === `#/kb?q=${q}`, query, { timeout: 10_000 });
+    await options.first().waitFor({ timeout: 10_000 });
+    assert.equal(await options.count(), shown, 'the same results');
+    await page.goBack();
+    await page.waitForFunction(() => location.hash.startsWith('#/kb/'), null, { timeout: 10_000 });
+    await title.waitFor({ timeout: 10_000 });
+    assert.equal((await title.innerText()).trim(), article.title, 'Back shows the article again');
+    await page.goForward();
+    await page.waitForFunction((q) => location.hash === `#/kb?q=${q}`, query, { timeout: 10_000 });
+    await options.first().waitFor({ timeout: 10_000 });
+    await page.reload();
+    await options.first().waitFor({ timeout: 20_000 });
+    assert.equal(await kb(page).locator('[part~="article"]').count(), 0, 'after a reload the search is shown, not the article left');
+    assert.equal(await kb(page).locator('input[role=combobox]').inputValue(), query);
 
     // "Still need help? Open a case" → #/new with the query; signed out, the portal asks to sign in and comes back.
     await kb(page).locator('[part~="open-case-button"]').click();

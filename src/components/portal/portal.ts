@@ -185,6 +185,14 @@ export class EsPortal extends EsElement {
     this.navigate({ name: 'article', id: detail.id, query: detail.query ?? '' });
   }
 
+  private onKbArticleClose(e: Event): void {
+    // "Back to results" inside es-kb-search: the URL follows (#/kb?q=...), so a reload does not reopen the article
+    // that was left and the browser's Back returns to it. The search keeps its own focus.
+    const query = (e as CustomEvent<{ query?: string }>).detail?.query ?? '';
+    this.skipFocusOnce = true;
+    this.navigate({ name: 'kb', query: query.trim() });
+  }
+
   // ------------------------------------------------------------------ templates
 
   private viewTitle(route: Route): string {
@@ -267,7 +275,8 @@ export class EsPortal extends EsElement {
       ${this.renderNav(route)}
       <div part="view" class="view"
         @es-case-select=${this.onCaseSelect} @es-case-submit=${this.onCaseSubmit}
-        @es-kb-open-case=${this.onKbOpenCase} @es-kb-article-open=${this.onKbArticleOpen}>
+        @es-kb-open-case=${this.onKbOpenCase} @es-kb-article-open=${this.onKbArticleOpen}
+        @es-kb-article-close=${this.onKbArticleClose}>
         <h2 part="view-heading" class="view-heading" id="view-heading" tabindex="-1">${this.viewTitle(route)}</h2>
         ${waitingForHome ? renderLoading(undefined, 2) : this.renderView(route)}
       </div>
