@@ -344,6 +344,8 @@ test('the draft survives a reload and a sign-out + sign-in through the real logi
   try {
     await openSignedIn(page, '#/new');
     await typeCase(page, { subject, description, product: false, severity: '' });
+    await form(page).locator('input[type=file]').setInputFiles({ name: 'vpn-client.log', mimeType: 'text/plain', buffer: Buffer.from('tunnel down\n'.repeat(20)) });
+    await form(page).locator('[part~="file-done"]').waitFor({ timeout: 10_000 });
     await page.waitForTimeout(700); // past the 300 ms save debounce
     const key = await form(page).evaluate((el) => /** @type {any} */ (el).idempotencyKey);
     assert.ok(key, 'the draft has an Idempotency-Key');
@@ -357,6 +359,7 @@ test('the draft survives a reload and a sign-out + sign-in through the real logi
     assert.equal(await form(page).locator('input[name=subject]').inputValue(), subject);
     assert.equal(await form(page).locator('textarea[name=description]').inputValue(), description);
     assert.match(await form(page).locator('[part~="restored"]').innerText(), /restored/i);
+    assert.match(await form(page).locator('[part~="file-done"]').innerText(), /vpn-client\.log/, 'the uploaded attachment is kept too');
     assert.equal(await form(page).evaluate((el) => /** @type {any} */ (el).idempotencyKey), key, 'same draft, same key');
 
     // Sign out (RP-initiated logout at the provider, back on the portal), then sign in again on the real login page.
@@ -382,6 +385,82 @@ test('the draft survives a reload and a sign-out + sign-in through the real logi
     assert.equal(await form(page).locator('input[name=subject]').inputValue(), subject, 'the subject is back after signing in again');
     assert.equal(await form(page).locator('textarea[name=description]').inputValue(), description);
     assert.equal(await form(page).evaluate((el) => /** @type {any} */ (el).idempotencyKey), key, 'and so is its Idempotency-Key');
+    assert.match(await form(page).locator('[part~="file-done"]').innerText(), /vpn-client\.log/);
+
+    // Finish it: the restored draft (with its attachment) becomes one case.
+    await typeCase(page, { subject: '', description: '', product: true, severity: 'low' });
+    await recordSubmits(page);
+    await form(page).locator('[part~="submit-button"]').click();
+    await page.waitForFunction(() => /** @type {any} */ (window).__submits?.[0]?.id, null, { timeout: 20_000 });
+    const rows = stack.db.prepare('SELECT id FROM cases WHERE subject = ?').all(subject);
+    assert.equal(rows.length, 1);
+    assert.deepEqual(stack.db.prepare('SELECT file_name FROM attachments WHERE case_id = ?').all(rows[0].id), [{ file_name: 'vpn-client.log' }]);
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('case detail: a failed comment and a failed close roll back with a message; the comment retry posts once', { skip, timeout: 90_000 }, async () => {
+  const kase = stack.db.prepare(`SELECT c.id, c.status FROM cases c JOIN organisations o ON o.id = c.organisation_id
+    WHERE o.account_id = 'ACC-104233' AND c.status IN ('new', 'in_progress') ORDER BY c.seq DESC LIMIT 1 OFFSET 5`).get();
+  assert.ok(kase, 'an open Nordic Bank case');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const log = watchPage(page);
+  try {
+    const hash = `#/cases/${encodeURIComponent(kase.id)}`;
+    await openSignedIn(page, hash);
+    await waitForDetail(page, kase.id);
+    const statusBefore = await headerText(page);
+
+    // The comment: the first POST is cut, the retry goes through.
+    const keys = [];
+    let posts = 0;
+    let release;
+    const held = new Promise((r) => { release = r; });
+    const handler = async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push(route.request().headers()['idempotency-key']);
+      if (++posts === 1) { await held; return route.abort('internetdisconnected'); }
+      return route.continue();
+    };
+    await page.route('**/api/v1/cases/*/comments', handler);
+    const text = `Here are the details you asked for ${Date.now()}`;
+    await detail(page).locator('textarea[name=comment]').click();
+    await page.keyboard.type(text);
+    await detail(page).locator('[part~="send-button"]').click();
+    // Optimistic: shown at once as "sending" ...
+    await detail(page).locator('[part~="comment-pending"]', { hasText: text }).waitFor({ timeout: 5_000 });
+    release();
+    // ... and rolled back with a message, the text back in the box.
+    await detail(page).locator('[part~="comment-error"]').waitFor({ timeout: 10_000 });
+    assert.match(await detail(page).locator('[part~="comment-error"]').innerText(), /not sent/i);
+    assert.equal(await detail(page).locator('[part~="comment"]', { hasText: text }).count(), 0, 'the optimistic comment is gone');
+    assert.equal(await detail(page).locator('textarea[name=comment]').inputValue(), text, 'the text is kept');
+    assert.equal(stack.db.prepare('SELECT COUNT(*) AS n FROM comments WHERE body = ?').get(text).n, 0);
+
+    await detail(page).locator('[part~="send-button"]').click();
+    await detail(page).locator('[part~="comment"]:not([part~="comment-pending"])', { hasText: text }).waitFor({ timeout: 10_000 });
+    assert.equal(posts, 2);
+    assert.equal(keys[1], keys[0], 'the retry carries the same Idempotency-Key');
+    assert.equal(stack.db.prepare('SELECT COUNT(*) AS n FROM comments WHERE body = ? AND case_id = ?').get(text, kase.id).n, 1, 'exactly one comment');
+    await page.unroute('**/api/v1/cases/*/comments', handler);
+
+    // Close: the server refuses (503); the status rolls back and a message says so.
+    await page.route('**/api/v1/cases/*/close', (route) => route.fulfill({
+      status: 503, contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503, detail: 'Maintenance' }),
+    }));
+    await runDialog(page, 'close-button', '');
+    await detail(page).locator('[part~="action-error"]').waitFor({ timeout: 10_000 });
+    assert.match(await detail(page).locator('[part~="action-error"]').innerText(), /could not be closed/i);
+    assert.equal(await detail(page).locator('[part~="close-button"]').count(), 1, 'still open: the close button is back');
+    assert.doesNotMatch(await headerText(page), /Closed/);
+    assert.equal((await headerText(page)).replace(/\s+/g, ' ').replace(/Saving…/, '').split('Product')[0].trim(),
+      statusBefore.replace(/\s+/g, ' ').split('Product')[0].trim(), 'the header is as before');
+    assert.equal(stack.db.prepare('SELECT status FROM cases WHERE id = ?').get(kase.id).status, kase.status === 'new' ? 'new' : 'in_progress');
+    assert.equal(await detail(page).locator('[part~="history"] li').count(), stack.db.prepare('SELECT COUNT(*) AS n FROM case_history WHERE case_id = ?').get(kase.id).n, 'no phantom history entry');
     assert.deepEqual(log.pageErrors, []);
   } finally {
     await context.close();
