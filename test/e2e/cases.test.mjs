@@ -466,3 +466,83 @@ test('case detail: a failed comment and a failed close roll back with a message;
     await context.close();
   }
 });
+
+test('case list: search by number, arrow keys and Enter; attachment download; KB suggestions in the form end the flow without a case', { skip, timeout: 90_000 }, async () => {
+  const kase = stack.db.prepare(`SELECT c.id, c.number, a.file_name, a.size FROM cases c JOIN organisations o ON o.id = c.organisation_id
+    JOIN attachments a ON a.case_id = c.id AND a.comment_id IS NULL WHERE o.account_id = 'ACC-104233' ORDER BY c.seq LIMIT 1`).get();
+  assert.ok(kase, 'a Nordic Bank case with an attachment');
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const log = watchPage(page);
+  try {
+    await openSignedIn(page, '#/cases');
+    const list = page.locator('es-case-list').first();
+    await list.locator('[part~="row"]').first().waitFor({ timeout: 20_000 });
+    const all = await list.locator('[part~="row"]').count();
+    assert.ok(all > 1);
+
+    // Search (debounced) by case number: one row, reflected in the q attribute.
+    await list.locator('[part~="search-input"]').click();
+    await page.keyboard.type(kase.number);
+    await page.waitForFunction(() => {
+      const l = document.querySelector('es-provider es-portal')?.shadowRoot?.querySelector('es-case-list');
+      return l?.shadowRoot?.querySelectorAll('[part~="row"]').length === 1;
+    }, null, { timeout: 10_000 });
+    assert.equal(await list.getAttribute('q'), kase.number);
+    assert.match(await list.locator('[part~="row"]').innerText(), new RegExp(kase.number));
+    assert.match(await list.locator('[part~="count"]').innerText(), /^1 case$/);
+    await list.locator('[part~="clear-filters-button"]').first().click();
+    await page.waitForFunction((n) => {
+      const l = document.querySelector('es-provider es-portal')?.shadowRoot?.querySelector('es-case-list');
+      return l?.shadowRoot?.querySelectorAll('[part~="row"]').length === n;
+    }, all, { timeout: 10_000 });
+
+    // Keyboard: ArrowDown twice from the first row, Enter opens the third case.
+    const focusedIndex = () => page.evaluate(() => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return /** @type {HTMLElement} */ (a)?.dataset?.index ?? null;
+    });
+    await list.locator('[part~="row"]').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedIndex(), '2');
+    const third = await list.locator('[part~="row"][data-index="2"]').getAttribute('data-id');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => location.hash === `#/cases/${encodeURIComponent(id)}`, third, { timeout: 10_000 });
+    await waitForDetail(page, third);
+
+    // The attachment of a case downloads (through the API with the token) with its name and size.
+    await page.evaluate((id) => { location.hash = `#/cases/${encodeURIComponent(id)}`; }, kase.id);
+    await waitForDetail(page, kase.id);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 10_000 }),
+      detail(page).locator('[part~="case-attachments"] [part~="attachment-button"]').first().click(),
+    ]);
+    assert.equal(download.suggestedFilename(), kase.file_name);
+    const { statSync } = await import('node:fs');
+    assert.equal(statSync(await download.path()).size, kase.size);
+
+    // KB suggestions while typing in the form; "This solved my problem" ends the flow, no case is created.
+    const casesBefore = stack.db.prepare('SELECT COUNT(*) AS n FROM cases').get().n;
+    await page.locator('es-portal [part~="nav-link"]', { hasText: 'New case' }).first().click();
+    await form(page).locator('input[name=subject]').click();
+    await page.keyboard.type('collect diagnostics archive');
+    const suggestion = form(page).locator('[part~="suggestion"]').first();
+    await suggestion.waitFor({ timeout: 10_000 });
+    const n = await form(page).locator('[part~="suggestion"]').count();
+    assert.ok(n >= 1 && n <= 5, `top five suggestions (${n})`);
+    assert.match(await suggestion.innerText(), /diagnostics/i);
+    await page.evaluate(() => document.addEventListener('es-case-deflect', (e) => { /** @type {any} */ (window).__deflect = e.detail; }));
+    await suggestion.locator('[part~="solved-button"]').click();
+    await form(page).locator('[part~="deflected"]').waitFor({ timeout: 5_000 });
+    const deflect = await page.evaluate(() => /** @type {any} */ (window).__deflect);
+    assert.ok(deflect?.articleId, 'es-case-deflect names the article');
+    assert.ok(stack.db.prepare('SELECT 1 FROM kb_articles WHERE id = ?').get(deflect.articleId), 'a real article');
+    assert.equal(stack.db.prepare('SELECT COUNT(*) AS n FROM cases').get().n, casesBefore, 'no case was created');
+    assert.equal(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('es-draft:case-form:')).length), 0, 'the draft is gone');
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
