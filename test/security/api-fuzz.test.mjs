@@ -1,4 +1,5 @@
-// Security suite, part 3: the support API's access matrix over every route, and malformed input (random JSON,
+// Security suite, part 3: tampered tokens over every route (the access matrix proper is
+// test/server/api-access.test.mjs), and malformed input (random JSON,
 // wrong types, huge strings, broken multipart, wrong content types, odd paths and query strings).
 // Expectation: 0 responses with status 5xx, every error answered as application/problem+json whose `status`
 // matches the HTTP status, and no data for a caller who may not see it.
@@ -104,9 +105,7 @@ before(async () => {
   const { startTestStack, signIn } = await import('../server/helpers/start-stack.mjs');
   stack = await startTestStack({ seed: 'demo' });
   const anna = await signIn(stack, { username: 'anna.virtanen@nordicbank.example', password: 'Support!2026' });
-  const john = await signIn(stack, { username: 'jsmith', password: 'Support!2026' });
-  const olli = await signIn(stack, { username: 'olli.noaccess@example.com', password: 'Support!2026' });
-  tokens = { anna: anna.accessToken, john: john.accessToken, olli: olli.accessToken };
+  tokens = { anna: anna.accessToken };
   // Fixtures of Anna's organisation (Nordic Bank) that the other callers must not reach.
   const list = await call('GET', '/api/v1/cases?limit=5', { token: tokens.anna });
   ids.case = list.json?.items?.[0]?.id;
@@ -167,32 +166,33 @@ function multipartBody(name = 'fixture.txt', content = 'hello\n', type = 'text/p
   return fd;
 }
 
-test('access matrix: anonymous, forged and bad tokens, no portal user, other organisation', { skip }, async () => {
-  // A token with a valid shape but a forged signature, one with alg none, and one that is not a JWT.
-  const [h, p] = tokens.anna.split('.');
+// The access matrix itself (anonymous / expired / wrong audience / wrong issuer / foreign key / no portal user /
+// pending / other organisation over every route) is test/server/api-access.test.mjs. This adds tampered tokens —
+// alg "none", a payload rewritten under the original signature, garbage — on every route, public routes staying
+// public, and the admin routes refusing portal tokens.
+test('tampered tokens on every protected route; public routes public; admin routes refuse portal tokens', { skip }, async () => {
+  const [h, p, sig] = tokens.anna.split('.');
   const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
-  const forgedPayload = Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else', exp: claims.exp + 3600 })).toString('base64url');
+  const rewrite = (extra) => Buffer.from(JSON.stringify({ ...claims, ...extra })).toString('base64url');
   const bad = {
-    forged: `${h}.${forgedPayload}.${tokens.anna.split('.')[2]}`,
-    none: `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${forgedPayload}.`,
+    'alg none': `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${rewrite({ sub: 'someone-else' })}.`,
+    'rewritten sub, original signature': `${h}.${rewrite({ sub: 'someone-else', exp: claims.exp + 3600 })}.${sig}`,
+    'rewritten exp, original signature': `${h}.${rewrite({ exp: claims.exp + 86400 * 365 })}.${sig}`,
+    'rewritten aud, original signature': `${h}.${rewrite({ aud: 'https://elsewhere.example/api' })}.${sig}`,
+    'signature stripped': `${h}.${p}.`,
+    'HS256 header': `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${p}.${sig}`,
     garbage: 'not-a-token',
-    expired: `${h}.${Buffer.from(JSON.stringify({ ...claims, exp: 1000 })).toString('base64url')}.${tokens.anna.split('.')[2]}`,
   };
   const tried = [];
   for (const r of routes()) {
-    const send = (token, extraHeaders = {}) => r.multipart
-      ? (async () => {
-        const res = await fetch(`${stack.urls.api}${r.p}`, { method: r.m, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...extraHeaders }, body: multipartBody() });
-        report.requests++;
-        const text = await res.text();
-        if (res.status >= 500) report.fiveXX.push(`${r.m} ${r.p} → ${res.status}`);
-        return { status: res.status, text, type: res.headers.get('content-type') ?? '' };
-      })()
-      : call(r.m, r.p, { token, body: r.body, headers: { ...(r.idem ? { 'idempotency-key': `matrix-${Math.random()}` } : {}), ...extraHeaders } });
+    const send = (token) => r.multipart
+      ? fetch(`${stack.urls.api}${r.p}`, { method: r.m, headers: token ? { authorization: `Bearer ${token}` } : {}, body: multipartBody() })
+        .then(async (res) => { report.requests++; await res.text(); if (res.status >= 500) report.fiveXX.push(`${r.m} ${r.p} → ${res.status}`); return { status: res.status }; })
+      : call(r.m, r.p, { token, body: r.body, headers: r.idem ? { 'idempotency-key': `matrix-${Math.random()}` } : {} });
     if (r.auth === 'public') {
       const res = await send(undefined);
-      assert.ok(res.status < 400 || res.status === 404 || res.status === 429, `${r.m} ${r.p} public: ${res.status}`);
-      tried.push(`${r.m} ${r.p} anon=${res.status}`);
+      assert.ok(res.status < 400 || res.status === 429, `${r.m} ${r.p} is public: ${res.status}`);
+      tried.push(`${r.m} ${r.p} anonymous=${res.status}`);
       continue;
     }
     if (r.auth === 'admin') {
@@ -200,34 +200,16 @@ test('access matrix: anonymous, forged and bad tokens, no portal user, other org
         const res = await send(t);
         assert.equal(res.status, 401, `${r.m} ${r.p} admin with ${t ? 'a non-admin token' : 'no token'}: ${res.status}`);
       }
-      tried.push(`${r.m} ${r.p} admin-only`);
+      tried.push(`${r.m} ${r.p} admin only`);
       continue;
     }
-    const anon = await send(undefined);
-    assert.equal(anon.status, 401, `${r.m} ${r.p} anonymous → ${anon.status}`);
     for (const [kind, t] of Object.entries(bad)) {
       const res = await send(t);
-      assert.equal(res.status, 401, `${r.m} ${r.p} ${kind} token → ${res.status}`);
+      assert.equal(res.status, 401, `${r.m} ${r.p} with a token (${kind}) → ${res.status}`);
     }
-    let line = `${r.m} ${r.p} anon=401 bad-tokens=401`;
-    if (r.auth === 'portal' || r.auth === 'org') {
-      const res = await send(tokens.olli);
-      assert.equal(res.status, 403, `${r.m} ${r.p} without a portal user → ${res.status}`);
-      line += ` no-portal=${res.status}`;
-    }
-    if (r.auth === 'org') {
-      const res = await send(tokens.john);
-      assert.ok(res.status === 404 || res.status === 403, `${r.m} ${r.p} other organisation → ${res.status}`);
-      if (ids.case && res.text.includes(ids.case) && !r.p.includes(ids.case)) report.leaks.push(`${r.m} ${r.p}`);
-      assert.ok(!/subject|description|fileName/.test(res.text) || res.type.startsWith('application/problem+json'), `${r.m} ${r.p} leaked data to another organisation`);
-      line += ` other-org=${res.status}`;
-    }
-    tried.push(line);
+    tried.push(`${r.m} ${r.p} ${Object.keys(bad).length} tampered tokens=401`);
   }
-  // The other organisation's list never shows Nordic Bank's cases.
-  const johnsList = await call('GET', '/api/v1/cases?limit=200', { token: tokens.john });
-  if (ids.case) assert.ok(!johnsList.text.includes(ids.case), 'another organisation sees the case in its list');
-  console.log(`# access matrix: ${tried.length} routes`);
+  console.log(`# tampered tokens: ${tried.length} routes`);
   for (const t of tried) console.log(`#   ${t}`);
   assert.ok(ids.case, 'the seed gave Anna at least one case to test against');
   assert.deepEqual(report.fiveXX, []);
