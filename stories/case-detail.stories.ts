@@ -1,11 +1,15 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import '../src/components/case-detail/define.js';
+import { EsCaseDetail } from '../src/components/case-detail/case-detail.js';
 import type { EsStoryParameters } from './support/fake-provider.js';
 import type { Comment, SupportCase } from '../src/core/models.js';
 import {
   attachments, closedCase, comments, escalatedCase, hostile, hostileCase, longCase, manyComments, people, supportCase,
 } from './support/fixtures.js';
+
+// Registered here, not through a bare `import './define.js'`: the package's `sideEffects` list names only dist/
+// files, so a bundler may drop a side-effect-only import of src/**/define.ts (the story would render nothing).
+EsCaseDetail.define();
 
 /**
  * es-case-detail in every state. The fake API keeps changes (comments, close, reopen, escalation) for the life of the

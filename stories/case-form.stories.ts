@@ -1,10 +1,13 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import '../src/components/case-form/define.js';
-import type { EsCaseForm, CaseDraft } from '../src/components/case-form/case-form.js';
+import { EsCaseForm, type CaseDraft } from '../src/components/case-form/case-form.js';
 import type { EsStoryParameters } from './support/fake-provider.js';
 import { draftStorageKey, saveDraft } from '../src/core/drafts.js';
 import { attachments, hostile, meAnna } from './support/fixtures.js';
+
+// Registered here, not through a bare `import './define.js'`: the package's `sideEffects` list names only dist/
+// files, so a bundler may drop a side-effect-only import of src/**/define.ts (the story would render nothing).
+EsCaseForm.define();
 
 /**
  * es-case-form in every state. Drafts are kept in sessionStorage per user and `draft-key`: the stories that show a

@@ -1,8 +1,12 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import '../src/components/case-list/define.js';
+import { EsCaseList } from '../src/components/case-list/case-list.js';
 import type { EsStoryParameters } from './support/fake-provider.js';
 import { cases, hostile, hostileCases, makeCases, rtlCases } from './support/fixtures.js';
+
+// Registered here, not through a bare `import './define.js'`: the package's `sideEffects` list names only dist/
+// files, so a bundler may drop a side-effect-only import of src/**/define.ts (the story would render nothing).
+EsCaseList.define();
 
 /**
  * es-case-list in every state, with the fake API of stories/support/fake-provider.ts (filters, search, sort and
