@@ -178,3 +178,40 @@ test('es-case-detail shows a reply posted by support without a reload, with a "N
     await context.close();
   }
 });
+
+test('narrow screen (320 CSS px, WCAG reflow): no route of the portal scrolls sideways; the case list uses cards', { skip, timeout: 90_000 }, async () => {
+  const kase = openNordicCase(2);
+  // UTC: the contact card then shows the centre's time and "your time" side by side (the widest hours table).
+  const context = await browser.newContext({ viewport: { width: 320, height: 720 }, timezoneId: 'UTC' });
+  const page = await context.newPage();
+  const log = watchPage(page);
+  try {
+    await openSignedIn(page, '#/cases');
+    const routes = [
+      ['#/cases', 'es-case-list', '[part~="row"]'],
+      [`#/cases/${encodeURIComponent(kase.id)}`, 'es-case-detail', '[part~="history"]'],
+      ['#/new', 'es-case-form', 'input[name=subject]'],
+      ['#/kb?q=vpn', 'es-kb-search', '[role=option]'],
+      ['#/contact', 'es-contact-card', '[part~="hours"]'],
+      ['#/documents', 'es-documents', '[part~="item"]'],
+    ];
+    const wide = [];
+    for (const [hash, tag, ready] of routes) {
+      await page.evaluate((h) => { location.hash = h; }, hash);
+      await waitForView(page, tag, hash);
+      await page.locator(`${tag} ${ready}`).first().waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(150);
+      const { sw, cw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
+      if (sw > cw) wide.push(`${hash}: ${sw} > ${cw}`);
+    }
+    assert.deepEqual(wide, [], 'pages wider than the screen');
+    // The case list's column header is hidden in the card layout.
+    await page.evaluate(() => { location.hash = '#/cases'; });
+    await waitForView(page, 'es-case-list', '#/cases');
+    await page.locator('es-case-list [part~="row"]').first().waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('es-case-list [part~="header"]').isVisible(), false, 'no table header in the card layout');
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -23,7 +23,8 @@ export const contactCardStyles = css`
   .meta { display: flex; flex-wrap: wrap; gap: var(--_space-1) var(--_space-4); color: var(--_muted); font-size: 0.9375em; }
   .hours { border-collapse: collapse; inline-size: 100%; font-size: 0.9375em; }
   .hours caption { text-align: start; font-weight: 600; padding-block-end: var(--_space-2); }
-  .hours th, .hours td { text-align: start; padding-block: var(--_space-1); padding-inline: 0 var(--_space-4); border-block-end: 1px solid var(--_border); }
+  .hours th, .hours td { text-align: start; padding-block: var(--_space-1); padding-inline: 0 var(--_space-4); border-block-end: 1px solid var(--_border); overflow-wrap: anywhere; }
+  .hours :is(th, td):last-child { padding-inline-end: 0; }
   .hours thead th { color: var(--_muted); font-weight: 600; }
   .hours tbody th { font-weight: 400; }
   .hours tr.today th, .hours tr.today td { font-weight: 700; }
