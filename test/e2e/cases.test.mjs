@@ -270,12 +270,20 @@ async function submitThroughFault(mode) {
     const keys = [];
     const replayed = [];
     let posts = 0;
+    let firstReached;
+    const reached = new Promise((r) => { firstReached = r; });
     const handler = async (route) => {
       const req = route.request();
       if (req.method() !== 'POST') return route.continue();
       posts++;
       keys.push(req.headers()['idempotency-key']);
       if (posts === 1) {
+        if (mode === 'reload') {
+          const res = await route.fetch(); // the server creates the case; the page reloads before the answer arrives
+          assert.equal(res.status(), 201);
+          firstReached();
+          return undefined; // never answered: the reload cancels the request
+        }
         if (mode === 'lost-response') {
           const res = await route.fetch(); // the server creates the case ...
           assert.equal(res.status(), 201);
@@ -290,9 +298,19 @@ async function submitThroughFault(mode) {
     await recordSubmits(page);
     await form(page).locator('[part~="submit-button"]').click();
 
-    const error = form(page).locator('[part~="submit-error"]');
-    await error.waitFor({ timeout: 15_000 });
-    assert.match(await error.innerText(), /not sent/i);
+    if (mode === 'reload') {
+      await reached;
+      await page.reload();
+      await page.waitForFunction(() => {
+        const f = document.querySelector('es-provider es-portal')?.shadowRoot?.querySelector('es-case-form');
+        return f?.shadowRoot?.querySelector('input[name=subject]')?.value;
+      }, null, { timeout: 20_000 });
+      await recordSubmits(page);
+    } else {
+      const error = form(page).locator('[part~="submit-error"]');
+      await error.waitFor({ timeout: 15_000 });
+      assert.match(await error.innerText(), /not sent/i);
+    }
     assert.equal(await form(page).locator('input[name=subject]').inputValue(), subject, 'the subject is kept');
     assert.equal(await form(page).locator('textarea[name=description]').inputValue(), description, 'the description is kept');
     assert.equal(await form(page).locator('#severity-medium').isChecked(), true, 'the severity is kept');
@@ -333,6 +351,16 @@ test('response lost after the server created the case: the retry is replayed, st
   const rows = stack.db.prepare('SELECT id FROM cases WHERE subject = ?').all(r.subject);
   assert.equal(rows.length, 1, 'exactly one case');
   assert.equal(rows[0].id, r.submitted.id, 'the case the user sees is the one the first request created');
+});
+
+test('reload while the submit is in flight (the server created the case): the restored draft resubmits, still one case', { skip, timeout: 90_000 }, async () => {
+  const r = await submitThroughFault('reload');
+  assert.equal(r.posts, 2);
+  assert.equal(r.keys[1], r.keys[0], 'the draft kept its Idempotency-Key through the reload');
+  assert.deepEqual(r.replayed, ['true'], 'the server answered the resubmit from the stored first result');
+  const rows = stack.db.prepare('SELECT id FROM cases WHERE subject = ?').all(r.subject);
+  assert.equal(rows.length, 1, 'exactly one case');
+  assert.equal(rows[0].id, r.submitted.id);
 });
 
 test('the draft survives a reload and a sign-out + sign-in through the real login page in the same tab', { skip, timeout: 120_000 }, async () => {
