@@ -44,7 +44,7 @@ interface StoredUser {
 type ChannelMessage =
   | { v: 1; type: 'user'; from: string; user: string }
   | { v: 1; type: 'signed-out'; from: string }
-  | { v: 1; type: 'who-has'; from: string };
+  | { v: 1; type: 'who-has'; from: string; renewing?: boolean };
 
 const MESSAGES: Record<SessionErrorCode, string> = {
   cancelled: 'Sign-in was cancelled.',
@@ -110,6 +110,8 @@ export class SessionImpl implements OidcSession {
   private renewing: Promise<string | null> | null = null;
   private restored: Promise<void>;
   private disposed = false;
+  /** Called after a peer's tokens were adopted (ends the wait in askPeersBeforeRenew). */
+  private peerWaiter: (() => void) | null = null;
   private readonly onVisible = () => {
     if (document.visibilityState === 'visible' && this.current && this.remaining() < this.lead() + 5) void this.renew();
   };
@@ -291,6 +293,7 @@ export class SessionImpl implements OidcSession {
     const oursToken = this.current?.access_token;
     return withLock(this.lockName, async () => {
       if (this.disposed) return null;
+      await this.askPeersBeforeRenew();
       const stored = this.readStored();
       if (!stored) {
         if (this.current) this.markExpired();
@@ -323,6 +326,30 @@ export class SessionImpl implements OidcSession {
       await sleep(this.deps.broadcastGraceMs ?? 80);
       return user.access_token;
     }, this.deps.locks === undefined ? undefined : this.deps.locks);
+  }
+
+  /**
+   * A tab that was away while a peer refreshed (reloading, Back button after another site, a frozen background
+   * tab) missed the broadcast, and its stored refresh token is already used: using it makes the provider revoke
+   * the whole grant and signs out every tab. So before refreshing, ask the open tabs; a newer answer is adopted by
+   * onMessage (and written to our store). Waits at most `peerWaitMs` (120 ms), less when a newer session comes.
+   */
+  private askPeersBeforeRenew(): Promise<void> {
+    const wait = this.deps.peerWaitMs ?? 120;
+    if (!this.channel || wait <= 0 || !this.current) return Promise.resolve();
+    const before = this.current.access_token;
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, wait);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        if (self.peerWaiter === check) self.peerWaiter = null;
+        resolve();
+      }
+      function check() { if (self.current?.access_token !== before) done(); }
+      this.peerWaiter = check;
+      this.post({ v: 1, type: 'who-has', from: this.tabId, renewing: true });
+    });
   }
 
   private remaining(): number {
@@ -416,8 +443,13 @@ export class SessionImpl implements OidcSession {
       const newer = !cur || u.profile.sub !== cur.profile.sub ||
         (u.access_token !== cur.access_token && (u.expires_at ?? 0) >= (cur.expires_at ?? 0));
       if (newer && this.state.status !== 'signing-in') this.adopt(u, false);
+      this.peerWaiter?.();
     } else if (msg.type === 'who-has') {
-      if (this.config.tokenStorage !== 'memory' && this.current && this.remaining() > 10) {
+      // A new tab (session mode) gets a session that is still good; a tab about to renew gets ours however little
+      // is left of it, because our refresh token may be newer than the one it holds.
+      const share = msg.renewing ? !!this.current?.refresh_token
+        : this.config.tokenStorage !== 'memory' && this.remaining() > 10;
+      if (this.current && share) {
         this.post({ v: 1, type: 'user', from: this.tabId, user: JSON.stringify(this.current) });
       }
     }
