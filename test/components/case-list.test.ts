@@ -305,8 +305,8 @@ describe('es-case-list behaviour', () => {
     await waitUntil(() => rows(el).length > 0);
     expect(cursors).to.deep.equal([undefined]);
     const ul = el.shadowRoot!.querySelector<HTMLElement>('.list.virtual')!;
-    ul.scrollTop = ul.scrollHeight;
-    await waitUntil(() => cursors.length === 2, 'no automatic load', { timeout: 4000 });
+    // Keep scrolling to the (growing, first estimated) bottom until the next page is requested.
+    await waitUntil(() => { ul.scrollTop = ul.scrollHeight; return cursors.length === 2; }, 'no automatic load', { timeout: 8000 });
     expect(cursors[1]).to.equal('next');
     await waitUntil(() => el.shadowRoot!.querySelector('[part=count]')!.textContent!.includes('400 cases'));
   });
