@@ -22,6 +22,10 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
     chromeLauncher({
+      // Each test file gets its own browser context (its own window): in one shared window only the front tab is
+      // visible, and a hidden tab gets no animation frames or ResizeObserver callbacks, so rendering tests of
+      // whichever file is in the background would time out when two files run at once.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath,
         headless: true,
