@@ -17,7 +17,7 @@ import { clearDraft, debounce, draftStorageKey, loadDraft, saveDraft } from '../
 import { newIdempotencyKey } from '../../core/idempotency.js';
 import { EsErrorEvent } from '../../events/es-error.js';
 import { EsCaseUpdateEvent } from '../../events/es-case-update.js';
-import { SessionWatch } from '../shared-case/session-watch.js';
+import { SessionWatch } from '../../base/session-watch.js';
 import { severityBadge, statusBadge, statusLabel } from '../shared-case/labels.js';
 import { badgeStyles } from '../shared-case/badge.styles.js';
 import { uploaderStyles } from '../shared-case/shared-case.styles.js';
@@ -250,12 +250,16 @@ export class EsCaseDetail extends EsElement {
         ? msg('New reply on this case.', { id: 'case-detail.new-reply.one' })
         : msg(str`${n} new replies on this case.`, { id: 'case-detail.new-reply.other' });
       // The status may have moved with the reply (e.g. waiting on customer).
-      const api = this.api;
       const id = this._case?.id;
-      if (api && id) {
-        api.getCase(id).then((fresher) => { if (this._case?.id === fresher.id) this._case = fresher; }, () => {});
-      }
+      if (id) this._refreshCase(id);
     }
+  }
+
+  /** Fetches the case again (status, history) and shows it if it is still the case on screen. Failures are silent. */
+  private _refreshCase(id: string): void {
+    const api = this.api;
+    if (!api) return;
+    api.getCase(id).then((fresher) => { if (this._case?.id === fresher.id) this._case = fresher; }, () => {});
   }
 
   // ------------------------------------------------------------------ comment draft
@@ -336,6 +340,8 @@ export class EsCaseDetail extends EsElement {
       this._case = updated;
       this._announce = msg('Your comment was sent.', { id: 'case-detail.sent-announce' });
       this.emit(new EsCaseUpdateEvent({ case: updated, action: 'comment' }));
+      // The server may move the status with the comment (waiting on customer → in progress, with a history entry).
+      this._refreshCase(c.id);
     } catch (err) {
       // Roll back: remove the optimistic comment, put the text back, keep the draft (and its key) for the retry.
       this._comments = this._comments.filter((x) => x.id !== optimistic.id);

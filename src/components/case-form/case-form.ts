@@ -20,7 +20,7 @@ import { EsErrorEvent } from '../../events/es-error.js';
 import { EsCaseSubmitEvent } from '../../events/es-case-submit.js';
 import { EsCaseDeflectEvent } from '../../events/es-case-deflect.js';
 import { EsKbArticleOpenEvent } from '../../events/es-kb-article-open.js';
-import { SessionWatch } from '../shared-case/session-watch.js';
+import { SessionWatch } from '../../base/session-watch.js';
 import { severityHint, severityLabel } from '../shared-case/labels.js';
 import { uploaderStyles } from '../shared-case/shared-case.styles.js';
 import { AttachmentUploader, renderUploader } from '../shared-case/uploader.js';

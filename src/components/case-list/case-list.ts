@@ -17,7 +17,7 @@ import { currentLocale, formatDateTime, formatNumber, formatRelative } from '../
 import { debounce } from '../../core/drafts.js';
 import { EsErrorEvent } from '../../events/es-error.js';
 import { EsCaseSelectEvent } from '../../events/es-case-select.js';
-import { SessionWatch } from '../shared-case/session-watch.js';
+import { SessionWatch } from '../../base/session-watch.js';
 import { severityBadge, severityLabel, sortLabel, statusBadge, statusLabel } from '../shared-case/labels.js';
 import { badgeStyles } from '../shared-case/badge.styles.js';
 import { caseListStyles } from './case-list.styles.js';

@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
@@ -16,7 +16,7 @@ import { EsAccountRequestOpenEvent } from '../../events/es-account-request-open.
 import { EsErrorEvent } from '../../events/es-error.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { loginStyles } from './login.styles.js';
-import { SessionWatch } from './session-watch.js';
+import { SessionWatch } from '../../base/session-watch.js';
 
 /** Which help the element shows; exposed as the `view` attribute-free property for hosts and tests. */
 export type LoginView =
@@ -110,7 +110,7 @@ export class EsLogin extends EsElement {
   @state() private starting = false;
   @state() private signingOut = false;
 
-  private readonly watch = new SessionWatch(this, (next) => this.onSessionChange(next));
+  private readonly watch = new SessionWatch(this, () => this.session, (next) => this.onSessionChange(next));
 
   private readonly meTask = new Task(this, {
     task: async ([api, sub], { signal }): Promise<Me | null> => {
@@ -127,15 +127,15 @@ export class EsLogin extends EsElement {
         throw e;
       }
     },
-    args: () => [this.api, this.watch.state?.status === 'signed-in' ? (this.watch.state.user?.sub ?? 'unknown') : null] as const,
+    args: () => [this.api, this.watch.state.status === 'signed-in' ? (this.watch.state.user?.sub ?? 'unknown') : null] as const,
   });
 
   private meErrorHidden = false;
 
   /** The state the element is showing (read-only; for hosts that style around it and for tests). */
   get view(): LoginView {
+    if (!this.watch.hasSession) return 'no-session';
     const s = this.watch.state;
-    if (!s) return 'no-session';
     if (s.status === 'error' && s.error) {
       if (s.error.code === 'unreachable') return 'unreachable';
       if (s.error.code === 'expired') return 'expired';
@@ -157,10 +157,6 @@ export class EsLogin extends EsElement {
       return 'loading-account';
     }
     return 'signed-out';
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('session')) this.watch.setSession(this.session);
   }
 
   protected override updated(): void {
@@ -263,7 +259,7 @@ export class EsLogin extends EsElement {
   }
 
   private renderUser(): TemplateResult {
-    const user = this.watch.state?.user;
+    const user = this.watch.state.user;
     const me = this.meTask.value;
     const name = me?.name ?? user?.name ?? user?.email ?? '';
     const email = me?.email ?? user?.email ?? '';
@@ -285,7 +281,7 @@ export class EsLogin extends EsElement {
   }
 
   private renderFailed(): TemplateResult {
-    const error = this.watch.state?.error;
+    const error = this.watch.state.error;
     const code = error?.code;
     const title = code === 'cancelled'
       ? msg('Sign-in was cancelled', { id: 'login.cancelled-title' })
@@ -363,7 +359,7 @@ export class EsLogin extends EsElement {
 
   private renderMismatch(): TemplateResult {
     const me = this.meTask.value;
-    const user = this.watch.state?.user;
+    const user = this.watch.state.user;
     const username = (user && !sameIdentity(user.username, user.email) ? user.username : me?.username) ?? '';
     const email = (user && !sameIdentity(user.username, user.email) ? user.email : me?.email) ?? '';
     return html`<section part="trouble trouble-mismatch" class="trouble" role="alert" aria-labelledby="trouble-heading">

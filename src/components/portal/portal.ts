@@ -7,7 +7,7 @@ import { renderLoading } from '../../base/status-views.js';
 import { sessionContext } from '../../core/context.js';
 import type { Session } from '../../core/session-types.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { SessionWatch } from '../login/session-watch.js';
+import { SessionWatch } from '../../base/session-watch.js';
 import { HashRouter, routeToHash, type Route, type RouteName, type RouteSource } from './hash-router.js';
 import { portalStyles } from './portal.styles.js';
 
@@ -88,7 +88,7 @@ export class EsPortal extends EsElement {
 
   @query('#view-heading') private viewHeading!: HTMLElement | null;
 
-  private readonly watch = new SessionWatch(this, () => this.router.refresh());
+  private readonly watch = new SessionWatch(this, () => this.session, () => this.router.refresh());
   private readonly router = new HashRouter((route, source) => this.onRoute(route, source));
   private focusOnUpdate = false;
   private skipFocusOnce = false;
@@ -110,7 +110,7 @@ export class EsPortal extends EsElement {
   }
 
   private get signedIn(): boolean {
-    return this.watch.state?.status === 'signed-in';
+    return this.watch.state.status === 'signed-in';
   }
 
   override connectedCallback(): void {
@@ -125,7 +125,6 @@ export class EsPortal extends EsElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('session')) {
-      this.watch.setSession(this.session);
       const session = this.session;
       void session?.ready.then(() => {
         if (this.session !== session) return;
@@ -223,7 +222,7 @@ export class EsPortal extends EsElement {
   }
 
   private renderSignInPrompt(route: Route): TemplateResult {
-    const status = this.watch.state?.status;
+    const status = this.watch.state.status;
     if (status === 'signing-in') return renderLoading(msg('Signing in…', { id: 'portal.signing-in' }), 2);
     return html`<div part="signed-out" class="prompt">
       <p>${route.name === 'new'
