@@ -3,8 +3,11 @@
 // after the sign-out elsewhere must find out at its next renewal (within the test's time), not in 5 minutes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launchBrowser, watchPage } from './helpers/browser.mjs';
-import { missingPieces } from './helpers/stack.mjs';
+import { missingPieces, REPO_ROOT } from './helpers/stack.mjs';
 import { startTestStack } from '../server/helpers/start-stack.mjs';
 
 const DEMO_PASSWORD = 'Support!2026';
@@ -13,17 +16,28 @@ const missing = missingPieces();
 const skip = missing ? `needs ${missing.join(', ')}` : false;
 
 let stack;
+let distDir;
+
+/** A private copy of dist/ (other builds may rewrite dist/ while this file runs). */
+function privateDist() {
+  const dir = mkdtempSync(join(tmpdir(), 'es-e2e-dist-'));
+  cpSync(join(REPO_ROOT, 'dist'), dir, { recursive: true });
+  if (!existsSync(join(dir, 'cdn', 'eservice-widgets.js'))) throw new Error('dist/ is being rebuilt: run `npm run build` and try again');
+  return dir;
+}
 let browser;
 
 before(async () => {
   if (skip) return;
-  stack = await startTestStack({ seed: 'demo', accessTokenTtl: 30 });
+  distDir = privateDist();
+  stack = await startTestStack({ seed: 'demo', accessTokenTtl: 30, distDir });
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await stack?.cleanup();
+  if (distDir) rmSync(distDir, { recursive: true, force: true });
 });
 
 const login = (page) => page.locator('es-login').first();
