@@ -574,3 +574,38 @@ test('case list: search by number, arrow keys and Enter; attachment download; KB
     await context.close();
   }
 });
+
+test('a reply on a case waiting on the customer moves it to in progress on screen, with the history entry, without a reload', { skip, timeout: 60_000 }, async () => {
+  const kase = stack.db.prepare(`SELECT c.id FROM cases c JOIN organisations o ON o.id = c.organisation_id
+    WHERE o.account_id = 'ACC-104233' AND c.status = 'waiting_on_customer' ORDER BY c.seq LIMIT 1`).get();
+  assert.ok(kase, 'a Nordic Bank case waiting on the customer');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const log = watchPage(page);
+  try {
+    await openSignedIn(page, `#/cases/${encodeURIComponent(kase.id)}`);
+    await waitForDetail(page, kase.id);
+    assert.match(await headerText(page), /Waiting on you/);
+    const historyBefore = await detail(page).locator('[part~="history"] li').count();
+    let loads = 0;
+    page.on('load', () => { loads++; });
+    const text = `The logs you asked for are attached to the ticket now ${Date.now()}`;
+    await detail(page).locator('textarea[name=comment]').click();
+    await page.keyboard.type(text);
+    await detail(page).locator('[part~="send-button"]').click();
+    await detail(page).locator('[part~="comment"]:not([part~="comment-pending"])', { hasText: text }).waitFor({ timeout: 10_000 });
+    assert.equal(stack.db.prepare('SELECT status FROM cases WHERE id = ?').get(kase.id).status, 'in_progress', 'the server moved it');
+    await page.waitForFunction(() => {
+      const d = document.querySelector('es-provider es-portal')?.shadowRoot?.querySelector('es-case-detail');
+      return /In progress/.test(d?.shadowRoot?.querySelector('[part~="header"]')?.textContent ?? '');
+    }, null, { timeout: 5_000 }).catch(() => {});
+    assert.match(await headerText(page), /In progress/, 'the header shows the new status');
+    const history = await detail(page).locator('[part~="history"] li').allInnerTexts();
+    assert.equal(history.length, historyBefore + 1);
+    assert.match(history.at(-1), /Waiting on you\s*→\s*In progress/);
+    assert.equal(loads, 0);
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
