@@ -4,9 +4,12 @@
 // the number of loaded cases grows past 1,000.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launchBrowser, watchPage } from './helpers/browser.mjs';
 import { deepCount } from './helpers/settle.mjs';
-import { missingPieces } from './helpers/stack.mjs';
+import { missingPieces, REPO_ROOT } from './helpers/stack.mjs';
 import { DEMO_PASSWORD, DEMO_USER } from './helpers/sign-in.mjs';
 import { startTestStack } from '../server/helpers/start-stack.mjs';
 
@@ -15,12 +18,22 @@ const skip = missing ? `needs ${missing.join(', ')}` : false;
 const ROW_BOUND = 100;
 
 let stack;
+let distDir;
+
+/** A private copy of dist/ (another engineer's `npm run build` may rewrite dist/ while this file runs). */
+function privateDist() {
+  const dir = mkdtempSync(join(tmpdir(), 'es-e2e-dist-'));
+  cpSync(join(REPO_ROOT, 'dist'), dir, { recursive: true });
+  if (!existsSync(join(dir, 'cdn', 'eservice-widgets.js'))) throw new Error('dist/ is being rebuilt: run `npm run build` and try again');
+  return dir;
+}
 let browser;
 let origin;
 
 before(async () => {
   if (skip) return;
-  stack = await startTestStack({ seed: { cases: 10000, articles: 50 } });
+  distDir = privateDist();
+  stack = await startTestStack({ seed: { cases: 10000, articles: 50 }, distDir });
   origin = stack.urls.portals[0];
   browser = await launchBrowser();
 });
@@ -28,6 +41,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await stack?.cleanup();
+  if (distDir) rmSync(distDir, { recursive: true, force: true });
 });
 
 test('10,000 seeded cases: paging past 1,000 loaded cases keeps the rendered rows under a constant bound', { skip, timeout: 150_000 }, async () => {

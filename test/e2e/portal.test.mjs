@@ -3,9 +3,12 @@
 // reply posted by support (written into the database, as the support back office would) without a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { launchBrowser, watchPage } from './helpers/browser.mjs';
-import { missingPieces } from './helpers/stack.mjs';
+import { missingPieces, REPO_ROOT } from './helpers/stack.mjs';
 import { DEMO_PASSWORD, DEMO_USER } from './helpers/sign-in.mjs';
 import { startTestStack } from '../server/helpers/start-stack.mjs';
 
@@ -13,12 +16,22 @@ const missing = missingPieces();
 const skip = missing ? `needs ${missing.join(', ')}` : false;
 
 let stack;
+let distDir;
+
+/** A private copy of dist/ (another engineer's `npm run build` may rewrite dist/ while this file runs). */
+function privateDist() {
+  const dir = mkdtempSync(join(tmpdir(), 'es-e2e-dist-'));
+  cpSync(join(REPO_ROOT, 'dist'), dir, { recursive: true });
+  if (!existsSync(join(dir, 'cdn', 'eservice-widgets.js'))) throw new Error('dist/ is being rebuilt: run `npm run build` and try again');
+  return dir;
+}
 let browser;
 let origin;
 
 before(async () => {
   if (skip) return;
-  stack = await startTestStack({ seed: 'demo' });
+  distDir = privateDist();
+  stack = await startTestStack({ seed: 'demo', distDir });
   origin = stack.urls.portals[0];
   browser = await launchBrowser();
 });
@@ -26,6 +39,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await stack?.cleanup();
+  if (distDir) rmSync(distDir, { recursive: true, force: true });
 });
 
 /** A case of the demo user's organisation (Nordic Bank) that is open (not closed or solved). */
