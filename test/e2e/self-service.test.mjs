@@ -171,7 +171,51 @@ test('contact card: live status line that changes while the page stays open, tel
     }, null, { timeout: 10_000 });
     assert.match(await status.innerText(), /^Closed, opens tomorrow 08:00/);
     assert.match(await status.getAttribute('part'), /status-closed/);
+
+    // The hours table: Wednesday is today; the centre is in the user's zone, so one time column.
+    const today = card.locator('[part~="hours"] tr[aria-current="date"]');
+    assert.match(await today.innerText(), /Wednesday\s+08:00–18:00/);
+    // In Finnish every time on the card uses the Finnish format (8.00 / 08.00), the table like the status line.
+    // (The card is shown afresh after the switch: see the todo test below for switching with the card open.)
+    await page.evaluate(() => document.querySelector('es-provider')?.setAttribute('locale', 'fi'));
+    await page.locator('es-portal [part~="nav-link"]').nth(2).click(); // the knowledge base
+    await page.waitForFunction(() => location.hash.startsWith('#/kb'));
+    await page.locator('es-portal [part~="nav-link"]', { hasText: 'Yhteystiedot' }).click();
+    await card.locator('[part~="country-select"]').waitFor({ timeout: 10_000 });
+    await card.locator('[part~="country-select"]').selectOption('FI');
+    await page.waitForFunction(() => {
+      const c = document.querySelector('es-provider es-portal')?.shadowRoot?.querySelector('es-contact-card');
+      return /Suljettu/.test(c?.shadowRoot?.querySelector('[part~="status"]')?.textContent ?? '');
+    }, null, { timeout: 10_000 });
+    const fiStatus = await status.innerText();
+    const fiToday = await today.innerText();
+    assert.match(fiStatus, /klo 0?8\.00/, `status in Finnish: ${fiStatus}`);
+    assert.match(fiToday, /^keskiviikko\s+0?8\.00–18\.00$/, `hours in Finnish: ${fiToday}`);
     assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a locale switch with the page open formats dates and times in the new locale too', {
+  skip,
+  todo: 'src/core/i18n.ts setLocale() sets the Intl locale (setActiveLocale) only AFTER @lit/localize has re-rendered every element: Finnish text, English dates/times until the next render',
+  timeout: 60_000,
+}, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${origin}/portal.html#/kb?q=vpn`);
+    const meta = kb(page).locator('[part~="option-meta"]').first();
+    await meta.waitFor({ timeout: 20_000 });
+    assert.match(await meta.innerText(), /Updated \d{1,2} [A-Z][a-z]{2} \d{4}/);
+    await page.evaluate(() => document.querySelector('es-provider')?.setAttribute('locale', 'fi'));
+    await page.waitForFunction(() => {
+      const k = document.querySelector('es-provider es-portal')?.shadowRoot?.querySelector('es-kb-search');
+      return /Päivitetty/.test(k?.shadowRoot?.querySelector('[part~="option-meta"]')?.textContent ?? '');
+    }, null, { timeout: 10_000 });
+    await page.waitForTimeout(300);
+    assert.match(await meta.innerText(), /Päivitetty \d{1,2}\.\d{1,2}\.\d{4}/, 'the date is in Finnish format too');
   } finally {
     await context.close();
   }

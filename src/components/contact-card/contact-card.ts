@@ -254,16 +254,17 @@ export class EsContactCard extends EsElement {
       </tr></thead>
       <tbody>${rows.map((r) => html`<tr class=${r.date === todayIso ? 'today' : ''} aria-current=${r.date === todayIso ? 'date' : nothing}>
         <th scope="row">${weekdayName(r.day)}</th>
-        <td>${this.centreHours(r)}</td>
+        <td>${this.centreHours(r, centre.timeZone)}</td>
         ${sameZone ? nothing : html`<td>${this.localHours(r, userZone)}</td>`}
       </tr>`)}</tbody>
     </table>`;
   }
 
-  private centreHours(r: ScheduleRow): string {
+  private centreHours(r: ScheduleRow, zone: string): string {
     if (r.holiday) return msg(str`Closed (${r.holiday.name})`, { id: 'contact-card.closed-holiday' });
     if (!r.periods.length) return msg('Closed', { id: 'contact-card.closed' });
-    return r.periods.map((p) => `${p.open}–${p.close}`).join(', ');
+    // Through Intl like the status line and the "your time" column (Finnish 8.00, not the data's 08:00).
+    return r.periods.map((p) => `${formatTime(p.start, zone)}–${formatEnd(p.end, zone)}`).join(', ');
   }
 
   private localHours(r: ScheduleRow, userZone: string): string {
