@@ -21,6 +21,8 @@ const TTL = 30;
 const SINGLE_MS = Number(process.env.ES_E2E_RENEW_MS ?? 180_000);
 const TABS_MS = Number(process.env.ES_E2E_TABS_MS ?? 120_000);
 const missing = missingPieces();
+// Locally a missing piece skips with the reason; in CI (which builds first) it fails.
+if (missing && process.env.CI) throw new Error(`e2e needs ${missing.join(', ')}`);
 const skip = missing ? `needs ${missing.join(', ')}` : false;
 
 let stack;
