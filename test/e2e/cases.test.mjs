@@ -205,8 +205,12 @@ test('a case from the form to escalation: attachment, list, comment, close, reop
     const comment = `The agent log is attached; it also happens on a clean install. ${Date.now()}`;
     await detail(page).locator('textarea[name=comment]').click();
     await page.keyboard.type(comment);
+    await detail(page).locator('input[type=file]').setInputFiles({ name: 'devices.csv', mimeType: 'text/csv', buffer: Buffer.from('host,agent\nws-01,2.3\nws-02,2.3\n') });
+    await detail(page).locator('[part~="comment-form"] [part~="file-done"]').waitFor({ timeout: 10_000 });
     await detail(page).locator('[part~="send-button"]').click();
-    await detail(page).locator('[part~="comment"]:not([part~="comment-pending"])', { hasText: comment }).waitFor({ timeout: 10_000 });
+    const sent = detail(page).locator('[part~="comment"]:not([part~="comment-pending"])', { hasText: comment });
+    await sent.waitFor({ timeout: 10_000 });
+    assert.match(await sent.innerText(), /devices\.csv/, 'the comment shows its attachment');
 
     // Close (confirmation dialog), reopen (reason), escalate (reason, shows the level it goes to).
     const closeText = await runDialog(page, 'close-button', '');
@@ -251,8 +255,9 @@ test('a case from the form to escalation: attachment, list, comment, close, reop
     assert.equal(c.escalation_level, 1);
     assert.equal(c.comment_count, 1);
     const atts = stack.db.prepare('SELECT file_name, size, comment_id FROM attachments WHERE case_id = ?').all(c.id);
-    assert.deepEqual(atts.map((a) => [a.file_name, a.comment_id]), [['agent.log', null]]);
-    assert.equal(atts[0].size, Buffer.byteLength('2026-11-25 10:00:01 ERROR agent exited with code 3\n'.repeat(40)));
+    const commentId = stack.db.prepare('SELECT id FROM comments WHERE case_id = ?').get(c.id)?.id;
+    assert.deepEqual(atts.map((a) => [a.file_name, a.comment_id]).sort(), [['agent.log', null], ['devices.csv', commentId]]);
+    assert.equal(atts.find((a) => a.file_name === 'agent.log').size, Buffer.byteLength('2026-11-25 10:00:01 ERROR agent exited with code 3\n'.repeat(40)));
     const comments = stack.db.prepare('SELECT body, author_role FROM comments WHERE case_id = ?').all(c.id);
     assert.deepEqual(comments, [{ body: comment, author_role: 'customer' }]);
     const rows = stack.db.prepare('SELECT from_status, to_status, note FROM case_history WHERE case_id = ? ORDER BY seq').all(c.id);
