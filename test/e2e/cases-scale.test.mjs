@@ -117,6 +117,36 @@ test('10,000 seeded cases: paging past 1,000 loaded cases keeps the rendered row
     });
     assert.ok(Math.max(...shownIndexes) >= last - 60, `the last loaded rows are on screen: max index ${Math.max(...shownIndexes)} of ${last}`);
     assert.match(await page.locator('es-case-list [part~="count"]').innerText(), new RegExp(`Showing ${last.toLocaleString('en')} of ${total.toLocaleString('en')} cases`));
+
+    // Keyboard in the virtualised list: Home brings the first case back into the DOM and focuses it; End goes
+    // to the last loaded one (and asks for the next page).
+    const focused = () => page.evaluate(() => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return /** @type {HTMLElement} */ (a)?.dataset?.index ?? null;
+    });
+    const visibleRow = Math.max(...shownIndexes);
+    await page.locator(`es-case-list [part~="row"][data-index="${visibleRow}"]`).focus();
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return /** @type {HTMLElement} */ (a)?.dataset?.index === '0';
+    }, null, { timeout: 10_000 }).catch(() => {});
+    assert.equal(await focused(), '0', 'Home focuses the first case');
+    assert.ok(await deepCount(page, 'es-provider', '[part~="row"]') < ROW_BOUND, 'still a bounded DOM at the top');
+    const loadedBeforeEnd = await loaded();
+    await page.keyboard.press('End');
+    await page.waitForFunction((n) => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return Number(/** @type {HTMLElement} */ (a)?.dataset?.index) >= n - 1;
+    }, loadedBeforeEnd, { timeout: 10_000 }).catch(() => {});
+    assert.ok(Number(await focused()) >= loadedBeforeEnd - 1, `End focuses the last loaded case (${await focused()} of ${loadedBeforeEnd})`);
+    await page.waitForFunction((n) => {
+      const el = /** @type {any} */ (document.querySelector('es-provider es-portal')?.shadowRoot?.querySelector('es-case-list'));
+      return (el?._items?.length ?? 0) > n;
+    }, loadedBeforeEnd, { timeout: 10_000 });
     assert.deepEqual(log.pageErrors, []);
     console.log(`# loaded ${last} of ${total}; rows ${minRows}..${maxRows} over ${virtualSamples.length} virtual samples`);
   } finally {
