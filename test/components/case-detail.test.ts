@@ -167,6 +167,27 @@ describe('es-case-detail', () => {
     expect(Object.keys(sessionStorage).filter((k) => k.includes('case-comment'))).to.have.length(0);
   });
 
+  it('a key already used for other text (edited after a lost answer) gets a new key instead of failing', async () => {
+    const keys: string[] = [];
+    const a = api({
+      addComment: async (_id: string, input, o: CreateOptions) => {
+        keys.push(o.idempotencyKey);
+        if (keys.length === 1) {
+          throw ApiError.fromProblem('addComment', { type: 'https://eservice.example/problems/idempotency-key-reused', title: 'Idempotency key reused', status: 422 });
+        }
+        return { id: 'c-9', caseId: 'case-7', author: anna, body: input.body, createdAt: new Date().toISOString(), attachments: [] };
+      },
+    });
+    const el = await mountWith<EsCaseDetail>('<es-case-detail case-id="case-7" poll-interval="0"></es-case-detail>', { api: a, session: signedIn() });
+    await loaded(el);
+    await typeComment(el, 'Edited after the reload');
+    $<HTMLButtonElement>(el, '[part=send-button]')!.click();
+    await waitUntil(() => $(el, '[data-id=c-9]'), 'comment not shown');
+    expect(keys).to.have.length(2);
+    expect(keys[1]).to.not.equal(keys[0]);
+    expect($(el, '[part=comment-error]')).to.equal(null);
+  });
+
   it('keeps an unsent comment (and its key) across a re-mount', async () => {
     const keys: string[] = [];
     const failing = api({ addComment: async (_i, _b, o) => { keys.push(o.idempotencyKey); throw new ApiError({ kind: 'http', status: 503, operation: 'addComment' }); } });

@@ -329,7 +329,19 @@ export class EsCaseDetail extends EsElement {
     this._commentInvalid = null;
     this._announce = msg('Sending your comment…', { id: 'case-detail.sending-announce' });
     try {
-      const saved = await api.addComment(c.id, { body, attachmentIds: attachments.map((a) => a.id) }, { idempotencyKey });
+      const input = { body, attachmentIds: attachments.map((a) => a.id) };
+      let saved: Comment;
+      try {
+        saved = await api.addComment(c.id, input, { idempotencyKey });
+      } catch (first) {
+        // 422 "key reused": this draft's key already created a comment with OTHER content (the text was edited after
+        // a send whose answer never arrived — e.g. a reload mid-request). That comment exists; this text is a new
+        // one, so it gets a new key. Any other error keeps the key for the retry.
+        if (!isKeyReused(first)) throw first;
+        this._commentKey = newIdempotencyKey();
+        this._saveCommentDraft();
+        saved = await api.addComment(c.id, input, { idempotencyKey: this._commentKey });
+      }
       const rest = this._comments.filter((x) => x.id !== optimistic.id && x.id !== saved.id);
       this._comments = [...rest, saved];
       const key = this._draftStorageKey();
@@ -660,4 +672,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'es-case-detail': EsCaseDetail;
   }
+}
+
+/** True for the API's 422 answer to an Idempotency-Key reused with a different body. */
+function isKeyReused(e: unknown): boolean {
+  return isApiError(e) && e.status === 422 && (e.type ?? '').endsWith('idempotency-key-reused');
 }
