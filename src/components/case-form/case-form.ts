@@ -39,6 +39,12 @@ export interface CaseDraft {
   attachments: Attachment[];
   /** Idempotency-Key of this draft: made when the draft starts, sent with every retry, replaced after success. */
   idempotencyKey: string;
+  /**
+   * Bodies already sent with this key (a submit whose answer was lost may have created the case). When the user
+   * edits after such a failure, the server refuses the new body for the old key (422); the form then replays the
+   * earlier body to get the case that was created.
+   */
+  sent?: NewCase[];
 }
 
 /**
@@ -105,10 +111,14 @@ export class EsCaseForm extends EsElement {
   @state() private _deflected: { articleId: string; query: string } | null = null;
   @state() private _suggestions: KbSearchHit[] = [];
   @state() private _restored = false;
+  /** The case was created from an earlier version of the text (a lost answer, then edits): say so. */
+  @state() private _createdFromEarlier = false;
 
   private _sessionWatch = new SessionWatch(this, () => this.session);
   private _uploader = new AttachmentUploader(this, () => this.api, () => this._saveNow());
   private _idempotencyKey: string | null = null;
+  /** Bodies sent with the current key (see CaseDraft.sent). */
+  private _sent: NewCase[] = [];
   /** Storage key the fields currently belong to (loaded from); null until a user is known. */
   private _loadedFor: string | null = null;
   private _kbAbort: AbortController | null = null;
@@ -163,6 +173,7 @@ export class EsCaseForm extends EsElement {
       this._severity = '';
       this._phone = '';
       this._idempotencyKey = null;
+      this._sent = [];
       this._restored = false;
       return;
     }
@@ -173,6 +184,7 @@ export class EsCaseForm extends EsElement {
     this._severity = (SEVERITIES as readonly string[]).includes(d.severity) ? d.severity : '';
     this._phone = s(d.contactPhone);
     this._idempotencyKey = s(d.idempotencyKey) || null;
+    this._sent = this._idempotencyKey && Array.isArray(d.sent) ? d.sent.filter((x) => x && typeof x === 'object').slice(-5) : [];
     if (Array.isArray(d.attachments)) this._uploader.restore(d.attachments);
     this._restored = !!(this._subject || this._description);
     this._kbDebounced();
@@ -192,6 +204,7 @@ export class EsCaseForm extends EsElement {
     saveDraft<CaseDraft>(key, {
       subject: this._subject, description: this._description, productId: this._productId, severity: this._severity,
       contactPhone: this._phone, attachments: this._uploader.attachments, idempotencyKey: this._idempotencyKey,
+      ...(this._sent.length ? { sent: this._sent } : {}),
     });
   }
 
@@ -301,18 +314,46 @@ export class EsCaseForm extends EsElement {
     this._summaryShown = false;
     this._idempotencyKey ??= newIdempotencyKey();
     const idempotencyKey = this._idempotencyKey;
-    this._saveDebounced.cancel();
-    this._saveNow(); // the draft (and its key) is stored BEFORE the request goes out
     const input: NewCase = {
       subject: this._subject.trim(), description: this._description.trim(), productId: this._productId,
       severity: this._severity as Severity, attachmentIds: this._uploader.attachmentIds,
     };
     if (this._phone.trim()) input.contactPhone = this._phone.trim();
+    const same = (a: NewCase, b: NewCase) => JSON.stringify(a) === JSON.stringify(b);
+    const earlier = this._sent.filter((x) => !same(x, input));
+    if (!this._sent.some((x) => same(x, input))) this._sent = [...this._sent, input].slice(-5);
+    this._saveDebounced.cancel();
+    this._saveNow(); // the draft (and its key, and what is sent with it) is stored BEFORE the request goes out
     this._submitting = true;
     try {
-      const created = await api.createCase(input, { idempotencyKey });
+      let created: SupportCase;
+      let fromEarlier = false;
+      try {
+        created = await api.createCase(input, { idempotencyKey });
+      } catch (e) {
+        // 422 "key reused with another body": an earlier submit with this key (whose answer was lost) created the
+        // case, and the text was edited since. Sending that earlier body again returns the case that exists.
+        if (!(isApiError(e) && e.status === 422 && /idempotency-key-reused/.test(e.type ?? '') && earlier.length)) throw e;
+        let found: SupportCase | null = null;
+        for (const body of earlier.reverse()) {
+          try { found = await api.createCase(body, { idempotencyKey }); break; } catch { /* not this one */ }
+        }
+        if (!found) throw e;
+        created = found;
+        fromEarlier = true;
+        // What was added since waits in the case's comment box (es-case-detail restores it), so it is not lost
+        // when the host moves on to the case at once (es-portal does).
+        const linked = new Set(created.attachments.map((a) => a.id));
+        const sub = this._sessionWatch.userSub;
+        saveDraft(draftStorageKey('case-comment', sub, created.id), {
+          body: this._description, idempotencyKey: newIdempotencyKey(),
+          attachments: this._uploader.attachments.filter((a) => !linked.has(a.id)),
+        });
+      }
       clearDraft(this._storageKey());
       this._idempotencyKey = null; // a new draft gets a new key
+      this._sent = [];
+      this._createdFromEarlier = fromEarlier;
       this._created = created;
       this._uploader.reset();
       this.emit(new EsCaseSubmitEvent({ case: created }));
@@ -348,6 +389,7 @@ export class EsCaseForm extends EsElement {
   /** Back to an empty form after a success (a new draft with a new Idempotency-Key starts on the first input). */
   reset(): void {
     this._created = null;
+    this._createdFromEarlier = false;
     this._deflected = null;
     this._loadedFor = null;
     this._errors = {};
@@ -381,6 +423,7 @@ export class EsCaseForm extends EsElement {
     return html`<div part="success" class="alert alert-success" role="status">
       <h2 tabindex="-1">${msg(str`Case ${number} created`, { id: 'case-form.created' })}</h2>
       <p>${msg('Support will answer in this case. You get an email when there is a reply.', { id: 'case-form.created-text' })}</p>
+      ${this._createdFromEarlier ? html`<p part="created-earlier">${msg('The case was created from what you sent first: your later changes are not in it. Add them to the case as a comment.', { id: 'case-form.created-earlier' })}</p>` : nothing}
       <p class="row">
         <a part="case-link" href=${this._caseHref(c)}>${msg(str`Open case ${number}`, { id: 'case-form.open-case' })}</a>
         <button part="new-case-button" class="btn" type="button" @click=${() => this.reset()}>${msg('Open another case', { id: 'case-form.another' })}</button>

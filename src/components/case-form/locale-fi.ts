@@ -44,4 +44,5 @@ export const templates = {
   'case-form.suggestions': 'Nämä artikkelit voivat vastata kysymykseesi',
   'case-form.solved': 'Tämä ratkaisi ongelmani',
   'case-form.solved-label': str`Tämä ratkaisi ongelmani: ${0}`,
+  'case-form.created-earlier': 'Tukipyyntö luotiin ensimmäisenä lähettämästäsi tekstistä: myöhemmät muutoksesi eivät ole siinä. Lisää ne tukipyyntöön kommenttina.',
 };
