@@ -74,6 +74,7 @@ export interface CaseDraft {
  * @csspart submit-button - Submits the case.
  * @csspart success - Success state with the case number and link.
  * @csspart case-link - Link to the created case.
+ * @csspart created-earlier - Note in the success state: the case was created from an earlier version of the text.
  * @csspart deflected - Thank-you state after "This solved my problem".
  * @csspart signed-out - Shown when nobody is signed in.
  *
