@@ -10,6 +10,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { generateManifest, root, tagsOf } from './manifest.mjs';
 import { kb, measureFile } from './size-lib.mjs';
 
@@ -35,6 +37,21 @@ const run = (cmd, argv, { tolerate = false } = {}) => {
   return r.stdout;
 };
 const node = (script, argv = [], o) => run(process.execPath, [join(root, script), ...argv], o);
+
+// Two builds in one tree at once (e.g. `npm start` while a test builds) would delete each other's output: take a
+// lock (an atomic mkdir next to the tree's temp files), wait for a running build, break a lock older than 10 min.
+const lock = join(tmpdir(), `eservice-widgets-build-${createHash('sha1').update(root).digest('hex').slice(0, 10)}.lock`);
+for (let waited = 0; ; waited += 500) {
+  try { mkdirSync(lock); break; } catch (e) {
+    if (e.code !== 'EEXIST') throw e;
+    if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 10 * 60_000) { rmSync(lock, { recursive: true, force: true }); continue; }
+    if (waited === 0) console.log('build: another build of this tree is running; waiting for it');
+    if (waited > 10 * 60_000) { console.error('build: gave up waiting for the other build'); process.exit(1); }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+  }
+}
+process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
 
 const dist = join(root, 'dist');
 step('gen-entries', () => process.stdout.write(node('scripts/gen-entries.mjs')));

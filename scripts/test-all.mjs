@@ -7,7 +7,8 @@
 //   build    node --test over test/build/**/*.test.mjs (same build requirement)
 //   stories  node --test over test/stories/**/*.test.mjs (runs `npm run build-storybook` first when
 //            storybook-static/ is missing or older than src/, stories/ or .storybook/)
-// Options: --only <name>[,<name>...] runs just those suites. Exit code 1 when anything failed.
+// Options: --only <name>[,<name>...] runs just those suites; --parallel runs two lanes at once (see below; .ci/run
+// uses it). Exit code 1 when anything failed.
 // Counting: node:test suites through a TAP reporter written to a temp file (`# pass N`, `# fail N`,
 // cancelled counts as failed); web-test-runner from its summary line `N passed, N failed`. A runner that exits
 // non-zero without reporting a failure counts as one failure, so a crash can never look green.
@@ -53,19 +54,25 @@ function newest(paths) {
   return t;
 }
 
-/** Runs a command, streaming its output; resolves { code, output, timedOut }. */
-function run(cmd, args, { label } = {}) {
+/** Where a suite's output goes: straight to the terminal, or into a buffer printed when its lane ends. */
+const direct = { out: (d) => process.stdout.write(d), err: (d) => process.stderr.write(d) };
+function bufferedWriter() {
+  const chunks = [];
+  return { out: (d) => chunks.push(String(d)), err: (d) => chunks.push(String(d)), flush: () => process.stdout.write(chunks.join('')) };
+}
+
+/** Runs a command, streaming its output to `w`; resolves { code, output, timedOut }. */
+function run(cmd, args, { label, w = direct } = {}) {
   return new Promise((resolveRun) => {
-    console.log(`\n$ ${[cmd === process.execPath ? 'node' : cmd, ...args].join(' ')}${label ? `   # ${label}` : ''}`);
+    w.out(`\n$ ${[cmd === process.execPath ? 'node' : cmd, ...args].join(' ')}${label ? `   # ${label}` : ''}\n`);
     const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
     let output = '';
-    const onData = (stream) => (d) => { output += d; stream.write(d); };
-    child.stdout.on('data', onData(process.stdout));
-    child.stderr.on('data', onData(process.stderr));
+    child.stdout.on('data', (d) => { output += d; w.out(d); });
+    child.stderr.on('data', (d) => { output += d; w.err(d); });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      console.error(`test-all: ${label ?? cmd} exceeded ${GROUP_TIMEOUT_MS / 1000} s; stopping it`);
+      w.err(`test-all: ${label ?? cmd} exceeded ${GROUP_TIMEOUT_MS / 1000} s; stopping it\n`);
       try { process.kill(-child.pid, 'SIGTERM'); } catch { child.kill('SIGTERM'); }
       setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000).unref();
     }, GROUP_TIMEOUT_MS);
@@ -75,12 +82,12 @@ function run(cmd, args, { label } = {}) {
 }
 
 /** node --test over `files`; counts from a TAP file. */
-async function nodeSuite(name, files) {
+async function nodeSuite(name, files, w = direct, concurrency = 1) {
   if (!files.length) return { name, passed: 0, failed: 0, skipped: 0, note: 'no test files' };
   const tap = join(tmp, `${name}.tap`);
-  const r = await run(process.execPath, ['--test', '--test-concurrency=1',
+  const r = await run(process.execPath, ['--test', `--test-concurrency=${concurrency}`,
     '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files], { label: `${name}: ${files.length} file(s)` });
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files], { label: `${name}: ${files.length} file(s)`, w });
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const num = (k) => { const m = [...text.matchAll(new RegExp(`^# ${k} (\\d+)$`, 'gm'))].pop(); return m ? Number(m[1]) : null; };
   const passed = num('pass');
@@ -91,11 +98,11 @@ async function nodeSuite(name, files) {
   return { name, passed: passed ?? 0, failed, skipped, note };
 }
 
-async function browserSuite() {
+async function browserSuite(w = direct) {
   const files = [...findTests('test/core', '.test.ts'), ...findTests('test/components', '.test.ts')];
   if (!files.length) return { name: 'browser', passed: 0, failed: 0, skipped: 0, note: 'no test files' };
   const bin = join(root, 'node_modules', '@web', 'test-runner', 'dist', 'bin.js');
-  const r = await run(process.execPath, [bin], { label: `browser: ${files.length} file(s)` });
+  const r = await run(process.execPath, [bin], { label: `browser: ${files.length} file(s)`, w });
   // Summary lines look like "Chrome: |████| 12/12 test files | 87 passed, 0 failed" (skipped appended when any).
   const clean = r.output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
   const m = [...clean.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)].pop();
@@ -107,17 +114,19 @@ async function browserSuite() {
   return { name: 'browser', passed, failed, skipped, note };
 }
 
-let buildChecked = null;
-/** Runs `npm run build` (scripts/build.mjs) once when dist/ is incomplete. Returns an error note or null. */
-async function ensureBuild() {
-  if (buildChecked !== null) return buildChecked;
-  const needed = ['dist/npm/index.js', 'dist/cdn/eservice-widgets.js', 'dist/cdn/meta.json', 'dist/custom-elements.json'];
-  if (needed.every((f) => existsSync(join(root, f)))) return (buildChecked = null);
-  const r = await run(process.execPath, [join(root, 'scripts', 'build.mjs')], { label: 'dist/ missing: npm run build' });
-  return (buildChecked = r.code === 0 ? null : `npm run build failed (exit ${r.code})`);
+let buildOnce = null;
+/** Runs `npm run build` (scripts/build.mjs) once when dist/ is incomplete. Resolves an error note or null. */
+function ensureBuild(w = direct) {
+  buildOnce ??= (async () => {
+    const needed = ['dist/npm/index.js', 'dist/cdn/eservice-widgets.js', 'dist/cdn/meta.json', 'dist/custom-elements.json'];
+    if (needed.every((f) => existsSync(join(root, f)))) return null;
+    const r = await run(process.execPath, [join(root, 'scripts', 'build.mjs')], { label: 'dist/ missing: npm run build', w });
+    return r.code === 0 ? null : `npm run build failed (exit ${r.code})`;
+  })();
+  return buildOnce;
 }
 
-async function storiesSuite() {
+async function storiesSuite(w = direct) {
   const files = findTests('test/stories');
   if (!files.length) return { name: 'stories', passed: 0, failed: 0, skipped: 0, note: 'no test files' };
   const index = join(root, 'storybook-static', 'index.json');
@@ -125,28 +134,48 @@ async function storiesSuite() {
   if (stale) {
     const bin = join(root, 'node_modules', 'storybook', 'dist', 'bin', 'dispatcher.js');
     const cli = existsSync(bin) ? [bin] : [join(root, 'node_modules', '.bin', 'storybook')];
-    const r = await run(process.execPath, [...cli, 'build', '-o', 'storybook-static', '--quiet', '--disable-telemetry'], { label: 'storybook-static missing or stale: build-storybook' });
+    const r = await run(process.execPath, [...cli, 'build', '-o', 'storybook-static', '--quiet', '--disable-telemetry'], { label: 'storybook-static missing or stale: build-storybook', w });
     if (r.code !== 0) return { name: 'stories', passed: 0, failed: 1, skipped: 0, note: `build-storybook failed (exit ${r.code})` };
   }
-  return nodeSuite('stories', files);
+  // The story files (one per globals variant) each drive their own browser: run them side by side.
+  return nodeSuite('stories', files, w, Math.min(files.length, 2));
 }
 
-const results = [];
-const t0 = Date.now();
-for (const suite of SUITES) {
-  if (!wanted(suite)) continue;
+async function runSuite(suite, w) {
   const t = Date.now();
   let res;
-  if (suite === 'node') res = await nodeSuite('node', [...findTests('test/server'), ...findTests('test/security')]);
-  else if (suite === 'browser') res = await browserSuite();
-  else if (suite === 'stories') res = await storiesSuite();
+  if (suite === 'node') res = await nodeSuite('node', [...findTests('test/server'), ...findTests('test/security')], w);
+  else if (suite === 'browser') res = await browserSuite(w);
+  else if (suite === 'stories') res = await storiesSuite(w);
   else {
     const files = findTests(`test/${suite}`);
-    const buildErr = files.length ? await ensureBuild() : null;
-    res = buildErr ? { name: suite, passed: 0, failed: 1, skipped: 0, note: buildErr } : await nodeSuite(suite, files);
+    const buildErr = files.length ? await ensureBuild(w) : null;
+    res = buildErr ? { name: suite, passed: 0, failed: 1, skipped: 0, note: buildErr } : await nodeSuite(suite, files, w);
   }
   res.seconds = (Date.now() - t) / 1000;
-  results.push(res);
+  return res;
+}
+
+// --parallel (or TEST_PARALLEL=1): two lanes at once. Lane A holds the suites that start the reference stack on
+// its fixed ports (node, e2e, faults) and runs them one by one; lane B (browser, build, stories) only uses
+// in-process servers on free ports. Lane B's output is printed as one block when it ends.
+const parallel = argv.includes('--parallel') || process.env.TEST_PARALLEL === '1';
+const LANE_A = ['node', 'e2e', 'faults'];
+const t0 = Date.now();
+const results = [];
+if (parallel) {
+  const laneB = bufferedWriter();
+  const runLane = async (names, w) => { const out = []; for (const n of names) if (wanted(n)) out.push(await runSuite(n, w)); return out; };
+  const [a, b] = await Promise.all([
+    runLane(LANE_A, direct),
+    runLane(SUITES.filter((x) => !LANE_A.includes(x)), laneB),
+  ]);
+  process.stdout.write('\n--- browser / build / stories (ran in parallel with the suites above) ---\n');
+  laneB.flush();
+  const byName = Object.fromEntries([...a, ...b].map((r) => [r.name, r]));
+  for (const n of SUITES) if (byName[n]) results.push(byName[n]);
+} else {
+  for (const suite of SUITES) if (wanted(suite)) results.push(await runSuite(suite, direct));
 }
 rmSync(tmp, { recursive: true, force: true });
 
