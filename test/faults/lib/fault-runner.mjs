@@ -172,6 +172,8 @@ export async function runWorker(o) {
         for (let i = 0; i < 100 && !reloadRequested; i++) await page.waitForTimeout(20);
         lastReload = reloadRequested;
         await page.reload();
+        // The stored session is restored first (the element may show its signed-out view meanwhile).
+        await page.waitForFunction(() => document.querySelector('es-provider')?.session?.state?.status === 'signed-in', null, { timeout: 30_000 });
         await waitForSettled(page, tag, { timeout: 30_000 });
       } else {
         const deadline = Date.now() + (fault === 'timeout' ? CLIENT_TIMEOUT_MS + 8000 : 8000);
