@@ -42,8 +42,16 @@ export function normaliseLocale(locale: string | null | undefined): EsLocale {
 export async function setLocale(locale: string): Promise<void> {
   const l = normaliseLocale(locale);
   const loc = localization();
-  if (loc.getLocale() !== l) await loc.setLocale(l);
+  // The Intl locale (dates, numbers) moves BEFORE the templates load: @lit/localize re-renders every element the
+  // moment they are ready, and those renders must already format in the new locale.
+  const previous = activeLocale();
   setActiveLocale(l);
+  try {
+    if (loc.getLocale() !== l) await loc.setLocale(l);
+  } catch (e) {
+    setActiveLocale(previous);
+    throw e;
+  }
 }
 
 /** The active locale (`en`, `fi`). */

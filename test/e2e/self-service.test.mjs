@@ -201,7 +201,6 @@ test('contact card: live status line that changes while the page stays open, tel
 
 test('a locale switch with the page open formats dates and times in the new locale too', {
   skip,
-  todo: 'src/core/i18n.ts setLocale() sets the Intl locale (setActiveLocale) only AFTER @lit/localize has re-rendered every element: Finnish text, English dates/times until the next render',
   timeout: 60_000,
 }, async () => {
   const context = await browser.newContext();
