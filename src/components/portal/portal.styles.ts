@@ -35,4 +35,7 @@ export const portalStyles = css`
   .prompt { text-align: start; }
   .prompt > * + * { margin-block-start: var(--_space-3); }
   .prompt .links { display: flex; flex-wrap: wrap; gap: var(--_space-2) var(--_space-4); }
+  /* The view heading already names these views; their own top heading would repeat it (still their accessible
+     name through aria-labelledby, which works for hidden elements). */
+  es-contact-card::part(heading), es-documents::part(heading) { display: none; }
 `;
