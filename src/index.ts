@@ -38,6 +38,8 @@ export { EsCaseUpdateEvent } from './events/es-case-update.js';
 export type { EsCaseUpdateDetail } from './events/es-case-update.js';
 export { EsErrorEvent } from './events/es-error.js';
 export type { EsErrorDetail } from './events/es-error.js';
+export { EsKbArticleCloseEvent } from './events/es-kb-article-close.js';
+export type { EsKbArticleCloseDetail } from './events/es-kb-article-close.js';
 export { EsKbArticleOpenEvent } from './events/es-kb-article-open.js';
 export type { EsKbArticleOpenDetail } from './events/es-kb-article-open.js';
 export { EsKbFeedbackEvent } from './events/es-kb-feedback.js';

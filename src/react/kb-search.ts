@@ -13,6 +13,7 @@ export const EsKbSearch = createComponent({
   displayName: 'EsKbSearch',
   events: {
     onEsError: 'es-error' as EventName<Ev<'es-error'>>,
+    onEsKbArticleClose: 'es-kb-article-close' as EventName<Ev<'es-kb-article-close'>>,
     onEsKbArticleOpen: 'es-kb-article-open' as EventName<Ev<'es-kb-article-open'>>,
     onEsKbFeedback: 'es-kb-feedback' as EventName<Ev<'es-kb-feedback'>>,
     onEsKbOpenCase: 'es-kb-open-case' as EventName<Ev<'es-kb-open-case'>>,
