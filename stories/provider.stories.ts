@@ -56,10 +56,20 @@ export const Dark: Story = { args: { theme: 'dark' } };
 export const PublicOnly: Story = { args: { authority: '', clientId: '' } };
 
 /** `api-url` missing: the error names the field. */
-export const MissingApiUrl: Story = { args: { apiUrl: '' } };
+export const MissingApiUrl: Story = {
+  args: { apiUrl: '' },
+  // The provider logs an invalid configuration on purpose (shown in place and logged).
+  parameters: { storyTest: { expectedErrors: ['apiUrl (attribute api-url) is required'] } },
+};
 
 /** `authority` without `client-id`. */
-export const AuthorityWithoutClientId: Story = { args: { clientId: '' } };
+export const AuthorityWithoutClientId: Story = {
+  args: { clientId: '' },
+  parameters: { storyTest: { expectedErrors: ['clientId (attribute client-id)'] } },
+};
 
 /** The configuration error in Finnish. */
-export const ErrorInFinnish: Story = { args: { apiUrl: 'not-a-url', locale: 'fi' } };
+export const ErrorInFinnish: Story = {
+  args: { apiUrl: 'not-a-url', locale: 'fi' },
+  parameters: { storyTest: { expectedErrors: ['apiUrl (attribute api-url)'] } },
+};
