@@ -5,6 +5,8 @@
 //   3. scripts/gen-react.mjs     src/react/*.ts (@lit/react wrappers) from the manifest
 //   4. npm build                 tsc -p tsconfig.build.json -> dist/npm (unbundled ESM + .d.ts, deps external)
 //   5. CDN build                 rollup -c (rollup.config.mjs) -> dist/cdn (loader entry, define.js, chunks, meta.json)
+//   6. docs/api.md               scripts/gen-api-docs.mjs: the API reference from the manifest
+//   7. React demo                demo/react/build.mjs -> dist/demo/react.js (the demo's React page)
 // Prints a short summary. Flags: --no-npm, --no-cdn (skip a stage; for quick iterations), --loose (emit the npm
 // build even when tsc reports type errors).
 import { spawnSync } from 'node:child_process';
@@ -69,6 +71,8 @@ if (!args.has('--no-cdn')) {
   rmSync(join(dist, 'cdn'), { recursive: true, force: true });
   step('CDN build (rollup)', () => node('node_modules/rollup/dist/bin/rollup', ['-c', 'rollup.config.mjs', '--silent']));
 }
+step('API reference (docs/api.md)', () => node('scripts/gen-api-docs.mjs'));
+if (!args.has('--no-cdn')) step('React demo (dist/demo/react.js)', () => node('demo/react/build.mjs'));
 
 // Summary
 const br = (f) => measureFile(f).brotli;
