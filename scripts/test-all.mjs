@@ -12,7 +12,7 @@
 // Counting: node:test suites through a TAP reporter written to a temp file (`# pass N`, `# fail N`,
 // cancelled counts as failed); web-test-runner from its summary line `N passed, N failed`. A runner that exits
 // non-zero without reporting a failure counts as one failure, so a crash can never look green.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, dirname } from 'node:path';
@@ -30,6 +30,31 @@ if (only) {
   if (bad.length) { console.error(`test-all: unknown suite(s) ${bad.join(', ')}; choose from ${SUITES.join(', ')}`); process.exit(2); }
 }
 const wanted = (s) => !only || only.includes(s);
+
+/**
+ * The browser every browser suite uses: CHROME_PATH, else Debian's /usr/bin/chromium. On a fresh machine with
+ * neither, root installs Debian's chromium with apt-get (never a browser download of a test tool's own);
+ * anyone else is told the command. Returns the path.
+ */
+function ensureChromium() {
+  const find = () => [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+  let found = find();
+  if (found) return found;
+  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (!canInstall) {
+    console.error('test-all: no Chromium found. Install one (Debian: `sudo apt-get install -y chromium`) or set CHROME_PATH.');
+    process.exit(1);
+  }
+  console.log('test-all: no Chromium found: installing Debian\'s chromium with apt-get');
+  const apt = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (apt(['update', '-q']).status !== 0 || apt(['install', '-y', '-q', '--no-install-recommends', 'chromium']).status !== 0 || !(found = find())) {
+    console.error('test-all: apt-get could not install chromium; install it yourself or set CHROME_PATH.');
+    process.exit(1);
+  }
+  return found;
+}
+const needsBrowser = !only || only.some((s) => s !== 'build');
+if (needsBrowser) process.env.CHROME_PATH = ensureChromium();
 
 const env = { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
 const tmp = mkdtempSync(join(tmpdir(), 'es-test-all-'));
