@@ -5,6 +5,7 @@ import { detectCountry, telHref } from '../../src/components/contact-card/detect
 import { ApiError } from '../../src/core/errors.js';
 import type { Contacts, OpeningHours } from '../../src/core/models.js';
 import { cleanup, fakeApi, mountWith } from '../helpers/fakes.js';
+import { waitFor } from '../helpers/wait.js';
 
 EsContactCard.define();
 
@@ -34,16 +35,6 @@ const contacts: Contacts = {
 };
 
 const sr = (el: HTMLElement) => el.shadowRoot!;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function waitFor<T>(fn: () => T | null | undefined | false, timeout = 3000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() - start > timeout) throw new Error('waitFor timed out');
-    await sleep(10);
-  }
-}
 async function mountCard(attrs: string, now: number | undefined, api = fakeApi({ getContacts: async () => contacts })) {
   const el = document.createElement('div');
   el.innerHTML = `<es-contact-card ${attrs}></es-contact-card>`;

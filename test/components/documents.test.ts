@@ -4,6 +4,7 @@ import { EsDocuments, documentHref } from '../../src/components/documents/docume
 import { ApiError } from '../../src/core/errors.js';
 import type { DocumentInfo, DocumentQuery } from '../../src/core/models.js';
 import { cleanup, fakeApi, fakeConfig, mountWith } from '../helpers/fakes.js';
+import { waitFor } from '../helpers/wait.js';
 
 EsDocuments.define();
 
@@ -19,16 +20,6 @@ const DOCS = [
 ];
 const products = async () => [{ id: 'p-edr', name: 'Sentinel EDR', family: 'Endpoint protection' }];
 const sr = (el: HTMLElement) => el.shadowRoot!;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function waitFor<T>(fn: () => T | null | undefined | false, timeout = 3000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() - start > timeout) throw new Error('waitFor timed out');
-    await sleep(10);
-  }
-}
 const rows = (el: HTMLElement) => [...sr(el).querySelectorAll('tbody tr')];
 
 describe('es-documents', () => {

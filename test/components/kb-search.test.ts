@@ -6,6 +6,7 @@ import { ApiError } from '../../src/core/errors.js';
 import type { KbArticle, KbQuery, KbSearchHit, Page } from '../../src/core/models.js';
 import type { RequestOptions } from '../../src/core/api-types.js';
 import { cleanup, deferred, fakeApi, mountWith } from '../helpers/fakes.js';
+import { sleep, waitFor } from '../helpers/wait.js';
 
 EsKbSearch.define();
 
@@ -23,16 +24,6 @@ const products = async () => [{ id: 'p-vpn', name: 'Bastion VPN Gateway', family
 
 const sr = (el: EsKbSearch) => el.shadowRoot!;
 const input = (el: EsKbSearch) => sr(el).querySelector<HTMLInputElement>('#kb-input')!;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function waitFor<T>(fn: () => T | null | undefined | false, timeout = 3000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() - start > timeout) throw new Error('waitFor timed out');
-    await sleep(10);
-  }
-}
 async function typeRaw(el: EsKbSearch, text: string) {
   input(el).focus();
   await sendKeys({ type: text });
