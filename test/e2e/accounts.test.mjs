@@ -1,78 +1,16 @@
 // End to end (issue 4): the account life cycle and the forgotten password, all through the browser against the
 // real stack — es-account-request on the portal page, the demo admin page, the demo outbox page, the identity
 // provider's activation / reset pages and es-login. Typing goes through the keyboard like a person.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launchBrowser, watchPage } from './helpers/browser.mjs';
-import { missingPieces, REPO_ROOT } from './helpers/stack.mjs';
-import { startTestStack } from '../server/helpers/start-stack.mjs';
+import { watchPage } from './helpers/browser.mjs';
+import {
+  DEMO_PASSWORD, typeCredentials, esLogin as login, waitForLoginView as waitForView,
+} from './helpers/sign-in.mjs';
+import { useStack } from './helpers/use-stack.mjs';
 
-const DEMO_PASSWORD = 'Support!2026';
-const missing = missingPieces();
-// Locally a missing piece skips with the reason; in CI (which builds first) it fails.
-if (missing && process.env.CI) throw new Error(`e2e needs ${missing.join(', ')}`);
-const skip = missing ? `needs ${missing.join(', ')}` : false;
-
-let stack;
-let distDir;
-
-/** A private copy of dist/ (other builds may rewrite dist/ while this file runs). */
-function privateDist() {
-  const dir = mkdtempSync(join(tmpdir(), 'es-e2e-dist-'));
-  cpSync(join(REPO_ROOT, 'dist'), dir, { recursive: true });
-  if (!existsSync(join(dir, 'cdn', 'eservice-widgets.js'))) throw new Error('dist/ is being rebuilt: run `npm run build` and try again');
-  return dir;
-}
-let browser;
-
-before(async () => {
-  if (skip) return;
-  distDir = privateDist();
-  stack = await startTestStack({ seed: 'demo', distDir });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.cleanup();
-  if (distDir) rmSync(distDir, { recursive: true, force: true });
-});
-
-const login = (page) => page.locator('es-login').first();
-const loginView = (page) => login(page).evaluate((el) => /** @type {any} */ (el).view);
-
-async function waitForView(page, views, timeout = 20_000) {
-  const want = [views].flat();
-  try {
-    await page.waitForFunction((w) => {
-      const find = (root) => {
-        const el = root.querySelector('es-login');
-        if (el) return el;
-        for (const n of root.querySelectorAll('*')) if (n.shadowRoot) { const f = find(n.shadowRoot); if (f) return f; }
-        return null;
-      };
-      const el = find(document);
-      return !!el && w.includes(el.view);
-    }, want, { timeout, polling: 50 });
-  } catch (e) {
-    e.message = `es-login did not reach ${want.join('|')} (it shows ${await loginView(page).catch(() => '?')})\n${e.message}`;
-    throw e;
-  }
-}
-
-/** On the provider's login page: types the credentials and presses Enter (no waiting for where it goes). */
-async function typeCredentials(page, username, password) {
-  await page.locator('#username').waitFor({ timeout: 20_000 });
-  await page.locator('#username').fill('');
-  await page.locator('#username').focus();
-  await page.keyboard.type(username);
-  await page.locator('#password').focus();
-  await page.keyboard.type(password);
-  await page.keyboard.press('Enter');
-}
+const env = useStack({ seed: 'demo' });
+const { skip } = env;
 
 /** On the provider's set-password page (activation or reset): the new password twice, Enter. */
 async function setPassword(page, password) {
@@ -90,7 +28,7 @@ async function setPassword(page, password) {
  * @returns {Promise<{ subject: string, text: string, links: string[] }>}
  */
 async function openMail(page, to, kind) {
-  const origin = stack.urls.portals[0];
+  const origin = env.stack.urls.portals[0];
   await page.goto(`${origin}/outbox.html?to=${encodeURIComponent(to)}`);
   const item = page.locator('#ob-items button', { has: page.locator('.ob-kind', { hasText: new RegExp(`^${kind}$`) }) }).first();
   await item.waitFor({ timeout: 15_000 }); // the page polls every 3 s
@@ -106,16 +44,16 @@ async function openMail(page, to, kind) {
 
 /** Kinds of the outbox messages to `to`, oldest first (over the page server's /api/outbox). */
 async function mailKinds(to) {
-  const res = await fetch(`${stack.urls.portals[0]}/api/outbox?to=${encodeURIComponent(to)}`);
+  const res = await fetch(`${env.stack.urls.portals[0]}/api/outbox?to=${encodeURIComponent(to)}`);
   const { items } = await res.json();
   return items.map((m) => m.kind).reverse();
 }
 
 test('account life cycle: request in es-account-request → admin approves → activation → welcome → sign in shows own name', { skip }, async () => {
-  const origin = stack.urls.portals[0];
+  const origin = env.stack.urls.portals[0];
   const email = `e2e.${Date.now().toString(36)}@nordicbank.example`;
   const password = 'Lifecycle passphrase 42';
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const log = watchPage(page);
   try {
@@ -144,7 +82,7 @@ test('account life cycle: request in es-account-request → admin approves → a
     assert.match(steps, /welcome email/i);
     assert.match(steps, /4–5 business days/);
     const reference = (await form.locator('[part~="reference"]').innerText()).replace(/^Reference:\s*/, '');
-    const stored = stack.db.prepare('SELECT id, account_id, status FROM account_requests WHERE email = ?').get(email);
+    const stored = env.stack.db.prepare('SELECT id, account_id, status FROM account_requests WHERE email = ?').get(email);
     assert.deepEqual(stored, { id: reference, account_id: 'ACC-104233', status: 'open' });
     assert.deepEqual(await mailKinds(email), ['account-request-received'], 'only the receipt before the approval');
 
@@ -157,12 +95,12 @@ test('account life cycle: request in es-account-request → admin approves → a
     await row.locator('button.ad-approve').click();
     await page.locator('#ad-status-line', { hasText: `Approved ${email}` }).waitFor({ timeout: 10_000 });
     assert.match(await page.locator('#ad-status-line').innerText(), /Business Account created, activation email sent\. Welcome email sent\./);
-    assert.equal(stack.db.prepare('SELECT status FROM account_requests WHERE id = ?').get(reference).status, 'approved');
+    assert.equal(env.stack.db.prepare('SELECT status FROM account_requests WHERE id = ?').get(reference).status, 'approved');
 
     // 3. The activation email on the outbox page; its link opens the provider's activation page.
     const activation = await openMail(page, email, 'activation');
     assert.match(activation.subject, /Activate your Business Account/);
-    const activateLink = activation.links.find((u) => u.startsWith(`${stack.urls.idp}/activate/`));
+    const activateLink = activation.links.find((u) => u.startsWith(`${env.stack.urls.idp}/activate/`));
     assert.ok(activateLink, `an activation link in ${JSON.stringify(activation.links)}`);
     await page.locator('#ob-links a', { hasText: '/activate/' }).click();
     await page.waitForURL((u) => u.href === activateLink);
@@ -180,8 +118,7 @@ test('account life cycle: request in es-account-request → admin approves → a
     await page.goto(`${origin}/portal.html`);
     await waitForView(page, 'signed-out');
     await login(page).locator('[part~="sign-in-button"]').click();
-    await typeCredentials(page, email, password);
-    await page.waitForURL((u) => u.origin === origin, { timeout: 20_000 });
+    await typeCredentials(page, { login: email, password, origin });
     await waitForView(page, 'signed-in');
     assert.equal(await login(page).locator('[part~="user-name"]').innerText(), 'Eevi Esimerkki');
     assert.equal(await login(page).locator('[part~="user-email"]').innerText(), email);
@@ -193,10 +130,10 @@ test('account life cycle: request in es-account-request → admin approves → a
 });
 
 test('forgot password: es-login link → reset email → new password works, the old one does not, the link works once', { skip }, async () => {
-  const origin = stack.urls.portals[0];
+  const origin = env.stack.urls.portals[0];
   const email = 'mikko.laine@nordicbank.example';
   const newPassword = 'A brand new passphrase 7';
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const log = watchPage(page);
   try {
@@ -205,14 +142,14 @@ test('forgot password: es-login link → reset email → new password works, the
     const forgot = login(page).locator('[part~="forgot-password-link"]');
     assert.equal(await forgot.innerText(), 'Forgot your password?');
     await forgot.click();
-    await page.waitForURL((u) => u.origin === stack.urls.idp && u.pathname === '/password/forgot');
+    await page.waitForURL((u) => u.origin === env.stack.urls.idp && u.pathname === '/password/forgot');
     await page.locator('#email').focus();
     await page.keyboard.type(email);
     await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
     await page.locator('[role=status]', { hasText: /If an account exists for that email/i }).waitFor({ timeout: 10_000 });
 
     const mail = await openMail(page, email, 'password-reset');
-    const resetLink = mail.links.find((u) => u.startsWith(`${stack.urls.idp}/password/reset/`));
+    const resetLink = mail.links.find((u) => u.startsWith(`${env.stack.urls.idp}/password/reset/`));
     assert.ok(resetLink, `a reset link in ${JSON.stringify(mail.links)}`);
     await page.locator('#ob-links a', { hasText: '/password/reset/' }).click();
     await page.waitForURL((u) => u.href === resetLink);
@@ -228,12 +165,11 @@ test('forgot password: es-login link → reset email → new password works, the
     await page.goto(`${origin}/portal.html`);
     await waitForView(page, 'signed-out');
     await login(page).locator('[part~="sign-in-button"]').click();
-    await typeCredentials(page, email, DEMO_PASSWORD);
+    await typeCredentials(page, { login: email, password: DEMO_PASSWORD }); // no origin: it stays on the provider
     await page.locator('[role=alert]').waitFor({ timeout: 10_000 });
-    assert.equal(new URL(page.url()).origin, stack.urls.idp, 'the old password does not get back to the portal');
+    assert.equal(new URL(page.url()).origin, env.stack.urls.idp, 'the old password does not get back to the portal');
     assert.match(await page.locator('[role=alert]').innerText(), /password|not right|incorrect|wrong/i);
-    await typeCredentials(page, email, newPassword);
-    await page.waitForURL((u) => u.origin === origin, { timeout: 20_000 });
+    await typeCredentials(page, { login: email, password: newPassword, origin });
     await waitForView(page, 'signed-in');
     assert.equal(await login(page).locator('[part~="user-name"]').innerText(), 'Mikko Laine');
     assert.deepEqual(log.pageErrors, []);

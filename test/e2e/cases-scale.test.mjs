@@ -2,68 +2,29 @@
 // { cases: 10000 } (spread over the three organisations); the demo user's organisation gets thousands. The list
 // loads pages as the user scrolls; once it is virtualised the number of rendered rows must stay constant while
 // the number of loaded cases grows past 1,000.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launchBrowser, watchPage } from './helpers/browser.mjs';
+import { watchPage } from './helpers/browser.mjs';
 import { deepCount } from './helpers/settle.mjs';
-import { missingPieces, REPO_ROOT } from './helpers/stack.mjs';
-import { DEMO_PASSWORD, DEMO_USER } from './helpers/sign-in.mjs';
-import { startTestStack } from '../server/helpers/start-stack.mjs';
+import { signInFromButton } from './helpers/sign-in.mjs';
+import { useStack } from './helpers/use-stack.mjs';
 
-const missing = missingPieces();
-// Locally a missing piece skips with the reason; in CI (which builds first) it fails.
-if (missing && process.env.CI) throw new Error(`e2e needs ${missing.join(', ')}`);
-const skip = missing ? `needs ${missing.join(', ')}` : false;
+const env = useStack({ seed: { cases: 10000, articles: 50 } });
+const { skip } = env;
 const ROW_BOUND = 100;
 
-let stack;
-let distDir;
-
-/** A private copy of dist/ (another engineer's `npm run build` may rewrite dist/ while this file runs). */
-function privateDist() {
-  const dir = mkdtempSync(join(tmpdir(), 'es-e2e-dist-'));
-  cpSync(join(REPO_ROOT, 'dist'), dir, { recursive: true });
-  if (!existsSync(join(dir, 'cdn', 'eservice-widgets.js'))) throw new Error('dist/ is being rebuilt: run `npm run build` and try again');
-  return dir;
-}
-let browser;
-let origin;
-
-before(async () => {
-  if (skip) return;
-  distDir = privateDist();
-  stack = await startTestStack({ seed: { cases: 10000, articles: 50 }, distDir });
-  origin = stack.urls.portals[0];
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.cleanup();
-  if (distDir) rmSync(distDir, { recursive: true, force: true });
-});
-
 test('10,000 seeded cases: paging past 1,000 loaded cases keeps the rendered rows under a constant bound', { skip, timeout: 150_000 }, async () => {
-  const total = stack.db.prepare(`SELECT COUNT(*) AS n FROM cases c JOIN organisations o ON o.id = c.organisation_id
+  const total = env.stack.db.prepare(`SELECT COUNT(*) AS n FROM cases c JOIN organisations o ON o.id = c.organisation_id
     WHERE o.account_id = 'ACC-104233'`).get().n;
-  assert.equal(stack.db.prepare('SELECT COUNT(*) AS n FROM cases').get().n, 10000, 'the stack seeded 10,000 cases');
+  assert.equal(env.stack.db.prepare('SELECT COUNT(*) AS n FROM cases').get().n, 10000, 'the stack seeded 10,000 cases');
   assert.ok(total > 1200, `the demo organisation has enough cases (${total})`);
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const log = watchPage(page);
   try {
-    await page.goto(`${origin}/portal.html#/cases`);
-    const prompt = page.locator('es-portal [part~="sign-in-button"]').first();
-    await prompt.waitFor({ timeout: 20_000 });
-    await prompt.click();
-    await page.locator('#username').waitFor({ timeout: 20_000 });
-    await page.locator('#username').fill(DEMO_USER);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((u) => u.origin === origin, { timeout: 20_000 }), page.keyboard.press('Enter')]);
+    await page.goto(`${env.origin}/portal.html#/cases`);
+    await signInFromButton(page, { button: 'es-portal [part~="sign-in-button"]', origin: env.origin });
     await page.waitForFunction(() => location.hash === '#/cases', null, { timeout: 20_000 });
 
     const loaded = () => page.evaluate(() => {

@@ -1,75 +1,24 @@
 // End to end (issue 5): a support case from creation to escalation through es-portal on demo/pages/portal.html,
 // against the real stack (identity provider + support API + SQLite). Signing in always goes through the provider's
 // real login page; the form is filled in with the keyboard like a person would; the database is checked afterwards.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launchBrowser, watchPage, deepText } from './helpers/browser.mjs';
-import { missingPieces, REPO_ROOT } from './helpers/stack.mjs';
-import { DEMO_PASSWORD, DEMO_USER } from './helpers/sign-in.mjs';
-import { startTestStack } from '../server/helpers/start-stack.mjs';
+import { watchPage, deepText } from './helpers/browser.mjs';
+import { signInFromButton, typeCredentials } from './helpers/sign-in.mjs';
+import { useStack } from './helpers/use-stack.mjs';
 
-const missing = missingPieces();
-// Locally a missing piece skips with the reason; in CI (which builds first) it fails.
-if (missing && process.env.CI) throw new Error(`e2e needs ${missing.join(', ')}`);
-const skip = missing ? `needs ${missing.join(', ')}` : false;
-
-let stack;
-let distDir;
-
-/** A private copy of dist/ (another engineer's `npm run build` may rewrite dist/ while this file runs). */
-function privateDist() {
-  const dir = mkdtempSync(join(tmpdir(), 'es-e2e-dist-'));
-  cpSync(join(REPO_ROOT, 'dist'), dir, { recursive: true });
-  if (!existsSync(join(dir, 'cdn', 'eservice-widgets.js'))) throw new Error('dist/ is being rebuilt: run `npm run build` and try again');
-  return dir;
-}
-let browser;
-let origin;
-
-before(async () => {
-  if (skip) return;
-  distDir = privateDist();
-  stack = await startTestStack({ seed: 'demo', distDir });
-  origin = stack.urls.portals[0];
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.cleanup();
-  if (distDir) rmSync(distDir, { recursive: true, force: true });
-});
+const env = useStack({ seed: 'demo' });
+const { skip } = env;
 
 const form = (page) => page.locator('es-case-form').first();
 const detail = (page) => page.locator('es-case-detail').first();
 
-/** Types the credentials on the provider's login page and waits to be back on the portal origin. */
-async function typeCredentials(page, username = DEMO_USER, password = DEMO_PASSWORD) {
-  await page.locator('#username').waitFor({ timeout: 20_000 });
-  await page.locator('#username').fill('');
-  await page.locator('#username').focus();
-  await page.keyboard.type(username);
-  await page.locator('#password').focus();
-  await page.keyboard.type(password);
-  await Promise.all([
-    page.waitForURL((u) => u.origin === origin, { timeout: 20_000 }),
-    page.keyboard.press('Enter'),
-  ]);
-}
-
 /** Opens the portal at `hash` signed out, signs in through the portal's prompt and the real login page. */
 async function openSignedIn(page, hash) {
   try {
-    await page.goto(`${origin}/portal.html${hash}`);
-    const button = page.locator('es-portal [part~="sign-in-button"]').first();
-    await button.waitFor({ timeout: 20_000 });
-    await button.click();
-    await typeCredentials(page);
+    await page.goto(`${env.origin}/portal.html${hash}`);
+    await signInFromButton(page, { button: 'es-portal [part~="sign-in-button"]', origin: env.origin });
     await page.waitForFunction((h) => location.hash === h, hash, { timeout: 20_000 });
-    await page.waitForFunction(() => /** @type {any} */ (document.querySelector('es-provider'))?.session?.state?.status === 'signed-in', null, { timeout: 20_000 });
   } catch (e) {
     e.message += `\n  at ${page.url()}: ${(await deepText(page, 'body').catch(() => '?'))?.slice(0, 600)}`;
     throw e;
@@ -151,7 +100,7 @@ async function runDialog(page, button, reason) {
 }
 
 test('a case from the form to escalation: attachment, list, comment, close, reopen, escalate, history and DB', { skip, timeout: 120_000 }, async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const log = watchPage(page);
   const subject = `Printer agent crashes on start ${Date.now()}`;
@@ -245,7 +194,7 @@ test('a case from the form to escalation: attachment, list, comment, close, reop
     assert.match(history[3], /In progress\s*→\s*Escalated[\s\S]*Production printing is down/i);
 
     // The database: exactly one case with the subject, its attachment, the comment and the history rows.
-    const cases = stack.db.prepare('SELECT * FROM cases WHERE subject = ?').all(subject);
+    const cases = env.stack.db.prepare('SELECT * FROM cases WHERE subject = ?').all(subject);
     assert.equal(cases.length, 1, 'exactly one case');
     const c = cases[0];
     assert.equal(c.id, submitted.id);
@@ -256,13 +205,13 @@ test('a case from the form to escalation: attachment, list, comment, close, reop
     assert.equal(c.status, 'escalated');
     assert.equal(c.escalation_level, 1);
     assert.equal(c.comment_count, 1);
-    const atts = stack.db.prepare('SELECT file_name, size, comment_id FROM attachments WHERE case_id = ?').all(c.id);
-    const commentId = stack.db.prepare('SELECT id FROM comments WHERE case_id = ?').get(c.id)?.id;
+    const atts = env.stack.db.prepare('SELECT file_name, size, comment_id FROM attachments WHERE case_id = ?').all(c.id);
+    const commentId = env.stack.db.prepare('SELECT id FROM comments WHERE case_id = ?').get(c.id)?.id;
     assert.deepEqual(atts.map((a) => [a.file_name, a.comment_id]).sort(), [['agent.log', null], ['devices.csv', commentId]]);
     assert.equal(atts.find((a) => a.file_name === 'agent.log').size, Buffer.byteLength('2026-11-25 10:00:01 ERROR agent exited with code 3\n'.repeat(40)));
-    const comments = stack.db.prepare('SELECT body, author_role FROM comments WHERE case_id = ?').all(c.id);
+    const comments = env.stack.db.prepare('SELECT body, author_role FROM comments WHERE case_id = ?').all(c.id);
     assert.deepEqual(comments, [{ body: comment, author_role: 'customer' }]);
-    const rows = stack.db.prepare('SELECT from_status, to_status, note FROM case_history WHERE case_id = ? ORDER BY seq').all(c.id);
+    const rows = env.stack.db.prepare('SELECT from_status, to_status, note FROM case_history WHERE case_id = ? ORDER BY seq').all(c.id);
     assert.deepEqual(rows, [
       { from_status: null, to_status: 'new', note: null },
       { from_status: 'new', to_status: 'closed', note: null },
@@ -280,7 +229,7 @@ test('a case from the form to escalation: attachment, list, comment, close, reop
  * and the created case. `mode`: 'abort' (never reaches the server) or 'lost-response' (reaches it, answer lost).
  */
 async function submitThroughFault(mode) {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const log = watchPage(page);
   const subject = `Sync stalls at 99 percent (${mode}) ${Date.now()}`;
@@ -358,7 +307,7 @@ test('network cut during submit: the draft stays, the retry creates exactly one 
   assert.match(r.keys[0], /\S{8,}/, 'an Idempotency-Key was sent');
   assert.equal(r.keys[1], r.keys[0], 'the retry carries the same Idempotency-Key');
   assert.deepEqual(r.replayed, [null], 'the retry created the case (nothing to replay)');
-  const rows = stack.db.prepare('SELECT id, number FROM cases WHERE subject = ?').all(r.subject);
+  const rows = env.stack.db.prepare('SELECT id, number FROM cases WHERE subject = ?').all(r.subject);
   assert.equal(rows.length, 1, 'exactly one case');
   assert.equal(rows[0].id, r.submitted.id);
   assert.equal(r.draftsLeft, 0, 'the draft is cleared after the success');
@@ -369,7 +318,7 @@ test('response lost after the server created the case: the retry is replayed, st
   assert.equal(r.posts, 2);
   assert.equal(r.keys[1], r.keys[0], 'the retry carries the same Idempotency-Key');
   assert.deepEqual(r.replayed, ['true'], 'the server answered the retry from the stored first result');
-  const rows = stack.db.prepare('SELECT id FROM cases WHERE subject = ?').all(r.subject);
+  const rows = env.stack.db.prepare('SELECT id FROM cases WHERE subject = ?').all(r.subject);
   assert.equal(rows.length, 1, 'exactly one case');
   assert.equal(rows[0].id, r.submitted.id, 'the case the user sees is the one the first request created');
 });
@@ -379,13 +328,13 @@ test('reload while the submit is in flight (the server created the case): the re
   assert.equal(r.posts, 2);
   assert.equal(r.keys[1], r.keys[0], 'the draft kept its Idempotency-Key through the reload');
   assert.deepEqual(r.replayed, ['true'], 'the server answered the resubmit from the stored first result');
-  const rows = stack.db.prepare('SELECT id FROM cases WHERE subject = ?').all(r.subject);
+  const rows = env.stack.db.prepare('SELECT id FROM cases WHERE subject = ?').all(r.subject);
   assert.equal(rows.length, 1, 'exactly one case');
   assert.equal(rows[0].id, r.submitted.id);
 });
 
 test('the draft survives a reload and a sign-out + sign-in through the real login page in the same tab', { skip, timeout: 120_000 }, async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const log = watchPage(page);
   const subject = `VPN drops every 20 minutes ${Date.now()}`;
@@ -413,19 +362,19 @@ test('the draft survives a reload and a sign-out + sign-in through the real logi
 
     // Sign out (RP-initiated logout at the provider, back on the portal), then sign in again on the real login page.
     await Promise.all([
-      page.waitForURL((u) => u.origin === stack.urls.idp, { timeout: 20_000, waitUntil: 'commit' }),
+      page.waitForURL((u) => u.origin === env.stack.urls.idp, { timeout: 20_000, waitUntil: 'commit' }),
       page.locator('es-login [part~="sign-out-button"]').first().click(),
     ]);
-    await page.waitForURL((u) => u.origin === origin, { timeout: 20_000 });
+    await page.waitForURL((u) => u.origin === env.origin, { timeout: 20_000 });
     await page.waitForFunction(() => /** @type {any} */ (document.querySelector('es-provider'))?.session?.state?.status === 'signed-out', null, { timeout: 20_000 });
     // Signed out, the form is not shown (nobody to file the case for), and nothing of the text is on the page.
-    await page.goto(`${origin}/portal.html#/new`);
+    await page.goto(`${env.origin}/portal.html#/new`);
     const prompt = page.locator('es-portal [part~="sign-in-button"]').first();
     await prompt.waitFor({ timeout: 20_000 });
     assert.equal(await page.locator('es-case-form').count(), 0);
     assert.doesNotMatch(await deepText(page, 'body') ?? '', /VPN drops/);
     await prompt.click();
-    await typeCredentials(page);
+    await typeCredentials(page, { origin: env.origin });
     await page.waitForFunction(() => location.hash === '#/new', null, { timeout: 20_000 });
     await page.waitForFunction(() => {
       const f = document.querySelector('es-provider es-portal')?.shadowRoot?.querySelector('es-case-form');
@@ -441,9 +390,9 @@ test('the draft survives a reload and a sign-out + sign-in through the real logi
     await recordSubmits(page);
     await form(page).locator('[part~="submit-button"]').click();
     await page.waitForFunction(() => /** @type {any} */ (window).__submits?.[0]?.id, null, { timeout: 20_000 });
-    const rows = stack.db.prepare('SELECT id FROM cases WHERE subject = ?').all(subject);
+    const rows = env.stack.db.prepare('SELECT id FROM cases WHERE subject = ?').all(subject);
     assert.equal(rows.length, 1);
-    assert.deepEqual(stack.db.prepare('SELECT file_name FROM attachments WHERE case_id = ?').all(rows[0].id), [{ file_name: 'vpn-client.log' }]);
+    assert.deepEqual(env.stack.db.prepare('SELECT file_name FROM attachments WHERE case_id = ?').all(rows[0].id), [{ file_name: 'vpn-client.log' }]);
     assert.deepEqual(log.pageErrors, []);
   } finally {
     await context.close();
@@ -451,10 +400,10 @@ test('the draft survives a reload and a sign-out + sign-in through the real logi
 });
 
 test('case detail: a failed comment and a failed close roll back with a message; the comment retry posts once', { skip, timeout: 90_000 }, async () => {
-  const kase = stack.db.prepare(`SELECT c.id, c.status FROM cases c JOIN organisations o ON o.id = c.organisation_id
+  const kase = env.stack.db.prepare(`SELECT c.id, c.status FROM cases c JOIN organisations o ON o.id = c.organisation_id
     WHERE o.account_id = 'ACC-104233' AND c.status IN ('new', 'in_progress') ORDER BY c.seq DESC LIMIT 1 OFFSET 5`).get();
   assert.ok(kase, 'an open Nordic Bank case');
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const log = watchPage(page);
   try {
@@ -487,13 +436,13 @@ test('case detail: a failed comment and a failed close roll back with a message;
     assert.match(await detail(page).locator('[part~="comment-error"]').innerText(), /not sent/i);
     assert.equal(await detail(page).locator('[part~="comment"]', { hasText: text }).count(), 0, 'the optimistic comment is gone');
     assert.equal(await detail(page).locator('textarea[name=comment]').inputValue(), text, 'the text is kept');
-    assert.equal(stack.db.prepare('SELECT COUNT(*) AS n FROM comments WHERE body = ?').get(text).n, 0);
+    assert.equal(env.stack.db.prepare('SELECT COUNT(*) AS n FROM comments WHERE body = ?').get(text).n, 0);
 
     await detail(page).locator('[part~="send-button"]').click();
     await detail(page).locator('[part~="comment"]:not([part~="comment-pending"])', { hasText: text }).waitFor({ timeout: 10_000 });
     assert.equal(posts, 2);
     assert.equal(keys[1], keys[0], 'the retry carries the same Idempotency-Key');
-    assert.equal(stack.db.prepare('SELECT COUNT(*) AS n FROM comments WHERE body = ? AND case_id = ?').get(text, kase.id).n, 1, 'exactly one comment');
+    assert.equal(env.stack.db.prepare('SELECT COUNT(*) AS n FROM comments WHERE body = ? AND case_id = ?').get(text, kase.id).n, 1, 'exactly one comment');
     await page.unroute('**/api/v1/cases/*/comments', handler);
 
     // Close: the server refuses (503); the status rolls back and a message says so.
@@ -508,8 +457,8 @@ test('case detail: a failed comment and a failed close roll back with a message;
     assert.doesNotMatch(await headerText(page), /Closed/);
     assert.equal((await headerText(page)).replace(/\s+/g, ' ').replace(/Saving…/, '').split('Product')[0].trim(),
       statusBefore.replace(/\s+/g, ' ').split('Product')[0].trim(), 'the header is as before');
-    assert.equal(stack.db.prepare('SELECT status FROM cases WHERE id = ?').get(kase.id).status, kase.status === 'new' ? 'new' : 'in_progress');
-    assert.equal(await detail(page).locator('[part~="history"] li').count(), stack.db.prepare('SELECT COUNT(*) AS n FROM case_history WHERE case_id = ?').get(kase.id).n, 'no phantom history entry');
+    assert.equal(env.stack.db.prepare('SELECT status FROM cases WHERE id = ?').get(kase.id).status, kase.status === 'new' ? 'new' : 'in_progress');
+    assert.equal(await detail(page).locator('[part~="history"] li').count(), env.stack.db.prepare('SELECT COUNT(*) AS n FROM case_history WHERE case_id = ?').get(kase.id).n, 'no phantom history entry');
     assert.deepEqual(log.pageErrors, []);
   } finally {
     await context.close();
@@ -517,10 +466,10 @@ test('case detail: a failed comment and a failed close roll back with a message;
 });
 
 test('case list: search by number, arrow keys and Enter; attachment download; KB suggestions in the form end the flow without a case', { skip, timeout: 90_000 }, async () => {
-  const kase = stack.db.prepare(`SELECT c.id, c.number, a.file_name, a.size FROM cases c JOIN organisations o ON o.id = c.organisation_id
+  const kase = env.stack.db.prepare(`SELECT c.id, c.number, a.file_name, a.size FROM cases c JOIN organisations o ON o.id = c.organisation_id
     JOIN attachments a ON a.case_id = c.id AND a.comment_id IS NULL WHERE o.account_id = 'ACC-104233' ORDER BY c.seq LIMIT 1`).get();
   assert.ok(kase, 'a Nordic Bank case with an attachment');
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await env.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const log = watchPage(page);
   try {
@@ -573,7 +522,7 @@ test('case list: search by number, arrow keys and Enter; attachment download; KB
     assert.equal(statSync(await download.path()).size, kase.size);
 
     // KB suggestions while typing in the form; "This solved my problem" ends the flow, no case is created.
-    const casesBefore = stack.db.prepare('SELECT COUNT(*) AS n FROM cases').get().n;
+    const casesBefore = env.stack.db.prepare('SELECT COUNT(*) AS n FROM cases').get().n;
     await page.locator('es-portal [part~="nav-link"]', { hasText: 'New case' }).first().click();
     await form(page).locator('input[name=subject]').click();
     await page.keyboard.type('collect diagnostics archive');
@@ -587,8 +536,8 @@ test('case list: search by number, arrow keys and Enter; attachment download; KB
     await form(page).locator('[part~="deflected"]').waitFor({ timeout: 5_000 });
     const deflect = await page.evaluate(() => /** @type {any} */ (window).__deflect);
     assert.ok(deflect?.articleId, 'es-case-deflect names the article');
-    assert.ok(stack.db.prepare('SELECT 1 FROM kb_articles WHERE id = ?').get(deflect.articleId), 'a real article');
-    assert.equal(stack.db.prepare('SELECT COUNT(*) AS n FROM cases').get().n, casesBefore, 'no case was created');
+    assert.ok(env.stack.db.prepare('SELECT 1 FROM kb_articles WHERE id = ?').get(deflect.articleId), 'a real article');
+    assert.equal(env.stack.db.prepare('SELECT COUNT(*) AS n FROM cases').get().n, casesBefore, 'no case was created');
     assert.equal(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('es-draft:case-form:')).length), 0, 'the draft is gone');
     assert.deepEqual(log.pageErrors, []);
   } finally {
@@ -597,10 +546,10 @@ test('case list: search by number, arrow keys and Enter; attachment download; KB
 });
 
 test('a reply on a case waiting on the customer moves it to in progress on screen, with the history entry, without a reload', { skip, timeout: 60_000 }, async () => {
-  const kase = stack.db.prepare(`SELECT c.id FROM cases c JOIN organisations o ON o.id = c.organisation_id
+  const kase = env.stack.db.prepare(`SELECT c.id FROM cases c JOIN organisations o ON o.id = c.organisation_id
     WHERE o.account_id = 'ACC-104233' AND c.status = 'waiting_on_customer' ORDER BY c.seq LIMIT 1`).get();
   assert.ok(kase, 'a Nordic Bank case waiting on the customer');
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const log = watchPage(page);
   try {
@@ -615,7 +564,7 @@ test('a reply on a case waiting on the customer moves it to in progress on scree
     await page.keyboard.type(text);
     await detail(page).locator('[part~="send-button"]').click();
     await detail(page).locator('[part~="comment"]:not([part~="comment-pending"])', { hasText: text }).waitFor({ timeout: 10_000 });
-    assert.equal(stack.db.prepare('SELECT status FROM cases WHERE id = ?').get(kase.id).status, 'in_progress', 'the server moved it');
+    assert.equal(env.stack.db.prepare('SELECT status FROM cases WHERE id = ?').get(kase.id).status, 'in_progress', 'the server moved it');
     await page.waitForFunction(() => {
       const d = document.querySelector('es-provider es-portal')?.shadowRoot?.querySelector('es-case-detail');
       return /In progress/.test(d?.shadowRoot?.querySelector('[part~="header"]')?.textContent ?? '');
@@ -632,7 +581,7 @@ test('a reply on a case waiting on the customer moves it to in progress on scree
 });
 
 test('answer lost, then the text edited, then retried: the created case is found (no dead end, no second case), the edits wait in its comment box', { skip, timeout: 90_000 }, async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const log = watchPage(page);
   const subject = `Report export times out ${Date.now()}`;
@@ -666,7 +615,7 @@ test('answer lost, then the text edited, then retried: the created case is found
     assert.deepEqual(posts.map((p) => p.status), [201, 422, 201], `posts: ${JSON.stringify(posts)}`);
     assert.equal(new Set(posts.map((p) => p.key)).size, 1, 'one Idempotency-Key throughout');
     assert.equal(posts[2].replayed, 'true', 'the third POST was answered from the stored first result');
-    const rows = stack.db.prepare('SELECT id, description FROM cases WHERE subject = ?').all(subject);
+    const rows = env.stack.db.prepare('SELECT id, description FROM cases WHERE subject = ?').all(subject);
     assert.equal(rows.length, 1, 'exactly one case');
     assert.equal(rows[0].id, submitted.id);
     assert.equal(rows[0].description, description, 'the case has the text that reached the server first');

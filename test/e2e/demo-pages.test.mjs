@@ -1,41 +1,23 @@
 // End to end (issue 7 §2): the demo pages a web team copies from, served by the real stack. The plain page adds the
 // whole portal with one script tag; the partner page uses single elements and themes them ONLY through --es-*
 // custom properties and ::part (its brand colour must reach the shadow DOM); neither logs an error.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, watchPage } from './helpers/browser.mjs';
-import { missingPieces, REPO_ROOT } from './helpers/stack.mjs';
-import { startTestStack } from '../server/helpers/start-stack.mjs';
+import { watchPage } from './helpers/browser.mjs';
+import { REPO_ROOT } from './helpers/stack.mjs';
+import { useStack } from './helpers/use-stack.mjs';
 
-const missing = missingPieces();
-const skip = missing && !process.env.CI ? `needs ${missing.join(', ')}` : false;
-let stack; let browser; let distDir; let origin;
-
-before(async () => {
-  if (skip) return;
-  if (missing) throw new Error(`missing: ${missing.join(', ')}`);
-  distDir = mkdtempSync(join(tmpdir(), 'es-demo-dist-'));
-  cpSync(join(REPO_ROOT, 'dist'), distDir, { recursive: true });
-  stack = await startTestStack({ seed: 'demo', distDir });
-  origin = stack.urls.portals[0];
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.cleanup();
-  if (distDir) rmSync(distDir, { recursive: true, force: true });
-});
+const env = useStack({ seed: 'demo' });
+const { skip } = env;
 
 test('plain page: one script tag and <es-portal> give the whole portal, signed out on the knowledge base', { skip, timeout: 60_000 }, async () => {
   const html = readFileSync(join(REPO_ROOT, 'demo/pages/portal.html'), 'utf8');
   assert.equal((html.match(/<script\b/g) ?? []).length, 1, 'the page has exactly one script tag');
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const log = watchPage(page);
-  await page.goto(`${origin}/portal.html`);
+  await page.goto(`${env.origin}/portal.html`);
   await page.locator('es-portal es-kb-search input[role="combobox"]').waitFor({ timeout: 20_000 });
   await page.locator('es-portal es-login [part~="sign-in-button"]').waitFor();
   assert.equal(await page.locator('es-portal [part~="nav-link"]').count() >= 4, true);
@@ -48,9 +30,9 @@ test('partner page: single elements themed only through custom properties and ::
   const css = readFileSync(join(REPO_ROOT, 'demo/pages/css/partner.css'), 'utf8');
   // The theme reaches inside only through tokens and parts: no selector pierces a shadow root another way.
   assert.doesNotMatch(css, /::slotted|\/deep\/|>>>/);
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const log = watchPage(page);
-  await page.goto(`${origin}/partner.html`);
+  await page.goto(`${env.origin}/partner.html`);
   const button = page.locator('es-login [part~="sign-in-button"]');
   await button.waitFor({ timeout: 20_000 });
   await page.locator('es-contact-card [part~="phone-link"]').first().waitFor({ timeout: 20_000 });

@@ -1,67 +1,27 @@
 // End to end (issues 5 and 6): es-portal on demo/pages/portal.html against the real stack, signed in through the
 // provider's real login page: in-page navigation with back and forward and no page load; es-case-detail shows a
 // reply posted by support (written into the database, as the support back office would) without a reload.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { launchBrowser, watchPage } from './helpers/browser.mjs';
-import { missingPieces, REPO_ROOT } from './helpers/stack.mjs';
-import { DEMO_PASSWORD, DEMO_USER } from './helpers/sign-in.mjs';
-import { startTestStack } from '../server/helpers/start-stack.mjs';
+import { watchPage } from './helpers/browser.mjs';
+import { signInFromButton } from './helpers/sign-in.mjs';
+import { useStack } from './helpers/use-stack.mjs';
 
-const missing = missingPieces();
-// Locally a missing piece skips with the reason; in CI (which builds first) it fails.
-if (missing && process.env.CI) throw new Error(`e2e needs ${missing.join(', ')}`);
-const skip = missing ? `needs ${missing.join(', ')}` : false;
-
-let stack;
-let distDir;
-
-/** A private copy of dist/ (another engineer's `npm run build` may rewrite dist/ while this file runs). */
-function privateDist() {
-  const dir = mkdtempSync(join(tmpdir(), 'es-e2e-dist-'));
-  cpSync(join(REPO_ROOT, 'dist'), dir, { recursive: true });
-  if (!existsSync(join(dir, 'cdn', 'eservice-widgets.js'))) throw new Error('dist/ is being rebuilt: run `npm run build` and try again');
-  return dir;
-}
-let browser;
-let origin;
-
-before(async () => {
-  if (skip) return;
-  distDir = privateDist();
-  stack = await startTestStack({ seed: 'demo', distDir });
-  origin = stack.urls.portals[0];
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.cleanup();
-  if (distDir) rmSync(distDir, { recursive: true, force: true });
-});
+const env = useStack({ seed: 'demo' });
+const { skip } = env;
 
 /** A case of the demo user's organisation (Nordic Bank) that is open (not closed or solved). */
 function openNordicCase(offset = 0) {
-  return stack.db.prepare(`SELECT c.id, c.number, c.subject FROM cases c JOIN organisations o ON o.id = c.organisation_id
+  return env.stack.db.prepare(`SELECT c.id, c.number, c.subject FROM cases c JOIN organisations o ON o.id = c.organisation_id
     WHERE o.account_id = 'ACC-104233' AND c.status IN ('new', 'in_progress', 'waiting_on_customer')
     ORDER BY c.seq DESC LIMIT 1 OFFSET ?`).get(offset);
 }
 
 /** Opens the portal at `hash` and signs in through the portal's prompt / es-login and the real login page. */
 async function openSignedIn(page, hash) {
-  await page.goto(`${origin}/portal.html${hash}`);
-  const button = page.locator('es-portal [part~="sign-in-button"], es-login [part~="sign-in-button"]').first();
-  await button.waitFor({ timeout: 20_000 });
-  await button.click();
-  await page.locator('#username').waitFor({ timeout: 20_000 });
-  await page.locator('#username').fill(DEMO_USER);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((u) => u.origin === origin, { timeout: 20_000 }), page.keyboard.press('Enter')]);
-  await page.waitForFunction(() => /** @type {any} */ (document.querySelector('es-provider'))?.session?.state?.status === 'signed-in', null, { timeout: 20_000 });
+  await page.goto(`${env.origin}/portal.html${hash}`);
+  await signInFromButton(page, { button: 'es-portal [part~="sign-in-button"], es-login [part~="sign-in-button"]', origin: env.origin });
 }
 
 /** In-page: the tag of the element es-portal shows in its view, and the view heading. */
@@ -90,7 +50,7 @@ async function waitForView(page, tag, hash) {
 test('portal navigation: kb → contact → documents → a case, back twice and forward, without a page load', { skip, timeout: 90_000 }, async () => {
   const kase = openNordicCase();
   assert.ok(kase, 'the seed has an open Nordic Bank case');
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const log = watchPage(page);
   try {
@@ -154,7 +114,7 @@ test('portal navigation: kb → contact → documents → a case, back twice and
 
 test('es-case-detail shows a reply posted by support without a reload, with a "New reply" marker', { skip, timeout: 90_000 }, async () => {
   const kase = openNordicCase(1);
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const log = watchPage(page);
   try {
@@ -172,10 +132,10 @@ test('es-case-detail shows a reply posted by support without a reload, with a "N
     // Support answers: the support back office writes the comment (there is no customer route for it).
     const body = `We found the cause: the proxy strips the header. A fix is on its way. ${randomUUID().slice(0, 8)}`;
     const at = new Date().toISOString();
-    stack.db.transaction(() => {
-      stack.db.prepare(`INSERT INTO comments (id, case_id, author_id, author_name, author_role, body, created_at)
+    env.stack.db.transaction(() => {
+      env.stack.db.prepare(`INSERT INTO comments (id, case_id, author_id, author_name, author_role, body, created_at)
         VALUES (?, ?, 'support-17', 'Sanna Support', 'support', ?, ?)`).run(`cmt_${randomUUID()}`, kase.id, body, at);
-      stack.db.prepare('UPDATE cases SET comment_count = comment_count + 1, updated_at = ? WHERE id = ?').run(at, kase.id);
+      env.stack.db.prepare('UPDATE cases SET comment_count = comment_count + 1, updated_at = ? WHERE id = ?').run(at, kase.id);
     })();
 
     const reply = detail.locator('[part~="comment-support"]', { hasText: body });
@@ -198,7 +158,7 @@ test('es-case-detail shows a reply posted by support without a reload, with a "N
 test('narrow screen (320 CSS px, WCAG reflow): no route of the portal scrolls sideways; the case list uses cards', { skip, timeout: 90_000 }, async () => {
   const kase = openNordicCase(2);
   // UTC: the contact card then shows the centre's time and "your time" side by side (the widest hours table).
-  const context = await browser.newContext({ viewport: { width: 320, height: 720 }, timezoneId: 'UTC' });
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 720 }, timezoneId: 'UTC' });
   const page = await context.newPage();
   const log = watchPage(page);
   try {

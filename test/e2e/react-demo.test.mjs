@@ -2,52 +2,24 @@
 // wrappers into dist/demo/react.js) against the real stack: the wrapped elements render signed out, the user
 // signs in through the real login page, and an element event reaches React (onEsCaseSelect opens the case in
 // React state, counted in the heading) — wrappers map props to properties and events to callbacks.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launchBrowser, watchPage } from './helpers/browser.mjs';
-import { missingPieces, REPO_ROOT } from './helpers/stack.mjs';
-import { DEMO_PASSWORD, DEMO_USER } from './helpers/sign-in.mjs';
-import { startTestStack } from '../server/helpers/start-stack.mjs';
+import { watchPage } from './helpers/browser.mjs';
+import { signInFromButton } from './helpers/sign-in.mjs';
+import { useStack } from './helpers/use-stack.mjs';
 
-const reactBundle = join(REPO_ROOT, 'dist', 'demo', 'react.js');
-const missing = missingPieces() ?? (existsSync(reactBundle) ? null : ['dist/demo/react.js (run `npm run build`)']);
-// In CI a missing build is a failure, not a skip.
-const skip = missing && !process.env.CI ? `needs ${missing.join(', ')}` : false;
-
-let stack; let browser; let distDir; let origin;
-
-before(async () => {
-  if (skip) return;
-  if (missing) throw new Error(`missing: ${missing.join(', ')}`);
-  distDir = mkdtempSync(join(tmpdir(), 'es-react-dist-'));
-  cpSync(join(REPO_ROOT, 'dist'), distDir, { recursive: true });
-  stack = await startTestStack({ seed: 'demo', distDir });
-  origin = stack.urls.portals[0];
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.cleanup();
-  if (distDir) rmSync(distDir, { recursive: true, force: true });
-});
+const env = useStack({ seed: 'demo', files: ['dist/demo/react.js'] });
+const { skip } = env;
 
 test('React page: wrapped elements render, sign-in works, an element event updates React state', { skip, timeout: 90_000 }, async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const log = watchPage(page);
   try {
-    await page.goto(`${origin}/react.html`);
+    await page.goto(`${env.origin}/react.html`);
     // Signed out: the knowledge base works (public API) and es-login offers sign-in.
     await page.locator('es-kb-search input[role="combobox"]').waitFor({ timeout: 20_000 });
-    await page.locator('es-login [part~="sign-in-button"]').click();
-    await page.locator('#username').waitFor({ timeout: 20_000 });
-    await page.locator('#username').fill(DEMO_USER);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((u) => u.origin === origin && u.pathname === '/react.html', { timeout: 20_000 }), page.keyboard.press('Enter')]);
+    await signInFromButton(page, { button: 'es-login [part~="sign-in-button"]', origin: env.origin, path: '/react.html' });
 
     // Signed in: the case list (rendered by React) shows the organisation's cases.
     const firstRow = page.locator('es-case-list [part~="row"]').first();

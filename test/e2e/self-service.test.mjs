@@ -2,61 +2,28 @@
 // knowledge-base search (SQLite FTS5) → article by keyboard → "Was this helpful?" recorded in the database →
 // "Still need help? Open a case" hands the query to es-case-form through the sign-in redirect; the contact card's
 // live opening status and tel: links; the documents list with downloadable PDFs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launchBrowser, watchPage } from './helpers/browser.mjs';
-import { missingPieces, REPO_ROOT } from './helpers/stack.mjs';
-import { DEMO_PASSWORD, DEMO_USER } from './helpers/sign-in.mjs';
-import { startTestStack } from '../server/helpers/start-stack.mjs';
+import { watchPage } from './helpers/browser.mjs';
+import { signInFromButton } from './helpers/sign-in.mjs';
+import { useStack } from './helpers/use-stack.mjs';
 
-const missing = missingPieces();
-// Locally a missing piece skips with the reason; in CI (which builds first) it fails.
-if (missing && process.env.CI) throw new Error(`e2e needs ${missing.join(', ')}`);
-const skip = missing ? `needs ${missing.join(', ')}` : false;
-
-let stack;
-let distDir;
-
-/** A private copy of dist/ (another engineer's `npm run build` may rewrite dist/ while this file runs). */
-function privateDist() {
-  const dir = mkdtempSync(join(tmpdir(), 'es-e2e-dist-'));
-  cpSync(join(REPO_ROOT, 'dist'), dir, { recursive: true });
-  if (!existsSync(join(dir, 'cdn', 'eservice-widgets.js'))) throw new Error('dist/ is being rebuilt: run `npm run build` and try again');
-  return dir;
-}
-let browser;
-let origin;
-
-before(async () => {
-  if (skip) return;
-  distDir = privateDist();
-  stack = await startTestStack({ seed: 'demo', distDir });
-  origin = stack.urls.portals[0];
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.cleanup();
-  if (distDir) rmSync(distDir, { recursive: true, force: true });
-});
+const env = useStack({ seed: 'demo' });
+const { skip } = env;
 
 const kb = (page) => page.locator('es-kb-search').first();
 
 test('signed out: KB search with highlights → article by keyboard → feedback in the DB → "Open a case" hands the query over', { skip, timeout: 90_000 }, async () => {
   const query = 'diagnostics';
   // What FTS5 finds for the query, straight from the database (the expected first hit is checked against it).
-  const expected = stack.db.prepare(`SELECT COUNT(*) AS n FROM kb_articles WHERE title LIKE '%diagnostics%' OR body_html LIKE '%diagnostics%'`).get().n;
+  const expected = env.stack.db.prepare(`SELECT COUNT(*) AS n FROM kb_articles WHERE title LIKE '%diagnostics%' OR body_html LIKE '%diagnostics%'`).get().n;
   assert.ok(expected >= 1, 'the seed has articles about diagnostics');
 
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const log = watchPage(page);
   try {
-    await page.goto(`${origin}/portal.html#/kb`);
+    await page.goto(`${env.origin}/portal.html#/kb`);
     const input = kb(page).locator('input[role=combobox]');
     await input.waitFor({ timeout: 20_000 });
     assert.equal(await page.evaluate(() => /** @type {any} */ (document.querySelector('es-provider'))?.session?.state?.status), 'signed-out');
@@ -85,7 +52,7 @@ test('signed out: KB search with highlights → article by keyboard → feedback
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash.startsWith('#/kb/'), null, { timeout: 10_000 });
     const id = decodeURIComponent(new URL(page.url()).hash.replace(/^#\/kb\//, '').split('?')[0]);
-    const article = stack.db.prepare('SELECT id, title, helpful_yes, helpful_no FROM kb_articles WHERE id = ?').get(id);
+    const article = env.stack.db.prepare('SELECT id, title, helpful_yes, helpful_no FROM kb_articles WHERE id = ?').get(id);
     assert.ok(article, `the hash names a real article: ${page.url()}`);
     assert.equal(article.title, firstTitle, 'the first result was opened');
     const title = kb(page).locator('[part~="article-title"]');
@@ -94,13 +61,13 @@ test('signed out: KB search with highlights → article by keyboard → feedback
     assert.ok((await kb(page).locator('[part~="article-body"]').innerText()).length > 20, 'the article body is shown');
 
     // "Was this helpful?" Yes → recorded.
-    const before = stack.db.prepare('SELECT COUNT(*) AS n FROM kb_feedback WHERE article_id = ?').get(id).n;
+    const before = env.stack.db.prepare('SELECT COUNT(*) AS n FROM kb_feedback WHERE article_id = ?').get(id).n;
     await kb(page).locator('[part~="feedback-yes"]').click();
     await kb(page).locator('[part~="feedback"]', { hasText: 'Thank you' }).waitFor({ timeout: 10_000 });
-    const rows = stack.db.prepare('SELECT helpful FROM kb_feedback WHERE article_id = ?').all(id);
+    const rows = env.stack.db.prepare('SELECT helpful FROM kb_feedback WHERE article_id = ?').all(id);
     assert.equal(rows.length, before + 1, 'one feedback row more');
     assert.equal(rows.at(-1).helpful, 1);
-    const after = stack.db.prepare('SELECT helpful_yes, helpful_no FROM kb_articles WHERE id = ?').get(id);
+    const after = env.stack.db.prepare('SELECT helpful_yes, helpful_no FROM kb_articles WHERE id = ?').get(id);
     assert.deepEqual(after, { helpful_yes: article.helpful_yes + 1, helpful_no: article.helpful_no }, 'the yes counter went up');
     assert.equal(await kb(page).locator('[part~="feedback-yes"]').count(), 0, 'no second vote is offered');
 
@@ -126,13 +93,7 @@ test('signed out: KB search with highlights → article by keyboard → feedback
     await kb(page).locator('[part~="open-case-button"]').click();
     await page.waitForFunction(() => location.hash.startsWith('#/new'), null, { timeout: 10_000 });
     assert.equal(new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('subject'), query);
-    const prompt = page.locator('es-portal [part~="sign-in-button"]').first();
-    await prompt.waitFor({ timeout: 10_000 });
-    await prompt.click();
-    await page.locator('#username').waitFor({ timeout: 20_000 });
-    await page.locator('#username').fill(DEMO_USER);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((u) => u.origin === origin, { timeout: 20_000 }), page.keyboard.press('Enter')]);
+    await signInFromButton(page, { button: 'es-portal [part~="sign-in-button"]', origin: env.origin });
     await page.waitForFunction(() => location.hash.startsWith('#/new?'), null, { timeout: 20_000 });
     const subject = page.locator('es-case-form input[name=subject]');
     await subject.waitFor({ timeout: 20_000 });
@@ -144,13 +105,13 @@ test('signed out: KB search with highlights → article by keyboard → feedback
 });
 
 test('contact card: live status line that changes while the page stays open, tel: links', { skip, timeout: 60_000 }, async () => {
-  const context = await browser.newContext({ timezoneId: 'Europe/Helsinki', locale: 'en-GB' });
+  const context = await env.browser.newContext({ timezoneId: 'Europe/Helsinki', locale: 'en-GB' });
   const page = await context.newPage();
   const log = watchPage(page);
   try {
     // Wednesday 2 December 2026, 17:50 in Helsinki: the Helsinki centre (weekdays 08-18) closes in ten minutes.
     await page.clock.install({ time: new Date('2026-12-02T17:50:00+02:00') });
-    await page.goto(`${origin}/portal.html#/contact`);
+    await page.goto(`${env.origin}/portal.html#/contact`);
     const card = page.locator('es-contact-card').first();
     const select = card.locator('[part~="country-select"]');
     await select.waitFor({ timeout: 20_000 });
@@ -203,10 +164,10 @@ test('a locale switch with the page open formats dates and times in the new loca
   skip,
   timeout: 60_000,
 }, async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   try {
-    await page.goto(`${origin}/portal.html#/kb?q=vpn`);
+    await page.goto(`${env.origin}/portal.html#/kb?q=vpn`);
     const meta = kb(page).locator('[part~="option-meta"]').first();
     await meta.waitFor({ timeout: 20_000 });
     assert.match(await meta.innerText(), /Updated \d{1,2} [A-Z][a-z]{2} \d{4}/);
@@ -223,15 +184,15 @@ test('a locale switch with the page open formats dates and times in the new loca
 });
 
 test('documents: rows with download links that return the PDF', { skip, timeout: 60_000 }, async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const log = watchPage(page);
   try {
-    await page.goto(`${origin}/portal.html#/documents`);
+    await page.goto(`${env.origin}/portal.html#/documents`);
     const docs = page.locator('es-documents').first();
     await docs.locator('[part~="item"]').first().waitFor({ timeout: 20_000 });
     const count = await docs.locator('[part~="item"]').count();
-    const inDb = stack.db.prepare('SELECT COUNT(*) AS n FROM documents').get().n;
+    const inDb = env.stack.db.prepare('SELECT COUNT(*) AS n FROM documents').get().n;
     assert.ok(count >= 1 && count <= inDb, `rows: ${count} of ${inDb}`);
     const links = docs.locator('[part~="download-link"]');
     assert.equal(await links.count(), count, 'one download link per row');
@@ -248,7 +209,7 @@ test('documents: rows with download links that return the PDF', { skip, timeout:
     assert.match(got.type, /^application\/pdf/);
     assert.equal(got.head, '%PDF-');
     const id = decodeURIComponent(new URL(href).pathname.split('/').at(-2));
-    const doc = stack.db.prepare('SELECT size FROM documents WHERE id = ?').get(id);
+    const doc = env.stack.db.prepare('SELECT size FROM documents WHERE id = ?').get(id);
     assert.equal(got.size, doc.size, 'the whole file');
     assert.deepEqual(log.pageErrors, []);
   } finally {

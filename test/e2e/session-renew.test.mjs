@@ -6,36 +6,17 @@
 // refreshes and then comes back with the Back button: it must take the new tokens, not send its used refresh token.
 // The scenarios run at the same time (separate browser contexts and portals), so the file takes about 3.5 minutes.
 // ES_E2E_RENEW_MS / ES_E2E_TABS_MS shorten the windows while working on it; ES_E2E_TIMELINE=1 prints the timeline.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launchBrowser, watchPage } from './helpers/browser.mjs';
-import { missingPieces, REPO_ROOT } from './helpers/stack.mjs';
-import { startTestStack } from '../server/helpers/start-stack.mjs';
+import { watchPage } from './helpers/browser.mjs';
+import {
+  signInFromButton, esLogin as login, loginView, waitForLoginView as waitForView,
+} from './helpers/sign-in.mjs';
+import { useStack } from './helpers/use-stack.mjs';
 
-const DEMO_PASSWORD = 'Support!2026';
-const USER = 'anna.virtanen@nordicbank.example';
 const TTL = 30;
 const SINGLE_MS = Number(process.env.ES_E2E_RENEW_MS ?? 180_000);
 const TABS_MS = Number(process.env.ES_E2E_TABS_MS ?? 120_000);
-const missing = missingPieces();
-// Locally a missing piece skips with the reason; in CI (which builds first) it fails.
-if (missing && process.env.CI) throw new Error(`e2e needs ${missing.join(', ')}`);
-const skip = missing ? `needs ${missing.join(', ')}` : false;
-
-let stack;
-let distDir;
-
-/** A private copy of dist/ (other builds may rewrite dist/ while this file runs). */
-function privateDist() {
-  const dir = mkdtempSync(join(tmpdir(), 'es-e2e-dist-'));
-  cpSync(join(REPO_ROOT, 'dist'), dir, { recursive: true });
-  if (!existsSync(join(dir, 'cdn', 'eservice-widgets.js'))) throw new Error('dist/ is being rebuilt: run `npm run build` and try again');
-  return dir;
-}
-let browser;
 /** Provider-side events per client: refresh grants that worked, and every grant error (with its reason). */
 const provider = { refreshes: new Map(), errors: [], revoked: [] };
 /** What happened when, for the failure messages. */
@@ -43,52 +24,26 @@ const timeline = [];
 const t0 = Date.now();
 const clock = () => `${((Date.now() - t0) / 1000).toFixed(2).padStart(7)}s`;
 
-before(async () => {
-  if (skip) return;
-  distDir = privateDist();
-  stack = await startTestStack({ seed: 'demo', accessTokenTtl: TTL, distDir, portalCount: 3 });
-  const p = stack.idp.provider;
-  p.on('grant.success', (ctx) => {
-    if (ctx.oidc.params?.grant_type !== 'refresh_token') return;
-    const id = ctx.oidc.client?.clientId;
-    provider.refreshes.set(id, (provider.refreshes.get(id) ?? 0) + 1);
-  });
-  p.on('grant.error', (ctx, err) => {
-    const e = { client: ctx.oidc?.client?.clientId, error: err.error, detail: err.error_detail || err.error_description || err.message };
-    provider.errors.push(e);
-    timeline.push(`${clock()} provider: ${e.client} ${e.error} (${e.detail}) for ${String(ctx.oidc?.params?.refresh_token ?? '').slice(0, 6)}…`);
-  });
-  p.on('grant.revoked', (ctx, grantId) => provider.revoked.push({ client: ctx.oidc?.client?.clientId, grantId }));
-  browser = await launchBrowser();
+const env = useStack({
+  seed: 'demo',
+  accessTokenTtl: TTL,
+  portalCount: 3,
+  onStart: ({ stack }) => {
+    const p = stack.idp.provider;
+    p.on('grant.success', (ctx) => {
+      if (ctx.oidc.params?.grant_type !== 'refresh_token') return;
+      const id = ctx.oidc.client?.clientId;
+      provider.refreshes.set(id, (provider.refreshes.get(id) ?? 0) + 1);
+    });
+    p.on('grant.error', (ctx, err) => {
+      const e = { client: ctx.oidc?.client?.clientId, error: err.error, detail: err.error_detail || err.error_description || err.message };
+      provider.errors.push(e);
+      timeline.push(`${clock()} provider: ${e.client} ${e.error} (${e.detail}) for ${String(ctx.oidc?.params?.refresh_token ?? '').slice(0, 6)}…`);
+    });
+    p.on('grant.revoked', (ctx, grantId) => provider.revoked.push({ client: ctx.oidc?.client?.clientId, grantId }));
+  },
 });
-
-after(async () => {
-  await browser?.close();
-  await stack?.cleanup();
-  if (distDir) rmSync(distDir, { recursive: true, force: true });
-});
-
-const login = (page) => page.locator('es-login').first();
-const loginView = (page) => login(page).evaluate((el) => /** @type {any} */ (el).view);
-
-async function waitForView(page, views, timeout = 20_000) {
-  const want = [views].flat();
-  try {
-    await page.waitForFunction((w) => {
-      const find = (root) => {
-        const el = root.querySelector('es-login');
-        if (el) return el;
-        for (const n of root.querySelectorAll('*')) if (n.shadowRoot) { const f = find(n.shadowRoot); if (f) return f; }
-        return null;
-      };
-      const el = find(document);
-      return !!el && w.includes(el.view);
-    }, want, { timeout, polling: 100 });
-  } catch (e) {
-    e.message = `es-login did not reach ${want.join('|')} (it shows ${await loginView(page).catch(() => '?')})\n${e.message}`;
-    throw e;
-  }
-}
+const { skip } = env;
 
 /**
  * Watches one tab: refresh-token calls at the token endpoint (with their answers), API 401s, and every
@@ -97,7 +52,7 @@ async function waitForView(page, views, timeout = 20_000) {
 async function watchTab(page, name) {
   const tab = { name, refreshes: [], api401: [], auth: [], log: watchPage(page) };
   page.on('request', (req) => {
-    if (req.method() === 'POST' && req.url() === `${stack.urls.idp}/token` && /grant_type=refresh_token/.test(req.postData() ?? '')) {
+    if (req.method() === 'POST' && req.url() === `${env.stack.urls.idp}/token` && /grant_type=refresh_token/.test(req.postData() ?? '')) {
       const token = /refresh_token=([^&]{6})/.exec(req.postData() ?? '')?.[1];
       const entry = { at: Date.now(), status: null, token };
       tab.refreshes.push(entry);
@@ -110,7 +65,7 @@ async function watchTab(page, name) {
   });
   page.on('framenavigated', (f) => { if (f === page.mainFrame()) timeline.push(`${clock()} ${name}: page ${f.url().replace(/^https?:\/\/[^/]+/, '')}`); });
   page.on('response', (res) => {
-    if (res.status() === 401 && res.url().startsWith(stack.urls.apiBase)) tab.api401.push(res.url());
+    if (res.status() === 401 && res.url().startsWith(env.stack.urls.apiBase)) tab.api401.push(res.url());
   });
   await page.exposeFunction('__esE2eAuth', (status, code) => {
     tab.auth.push({ status, code, at: Date.now() });
@@ -128,13 +83,7 @@ async function watchTab(page, name) {
 async function signInTyped(page, origin) {
   await page.goto(`${origin}/portal.html#/cases`);
   await waitForView(page, 'signed-out');
-  await login(page).locator('[part~="sign-in-button"]').click();
-  await page.locator('#username').waitFor({ timeout: 20_000 });
-  await page.locator('#username').focus();
-  await page.keyboard.type(USER);
-  await page.locator('#password').focus();
-  await page.keyboard.type(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((u) => u.origin === origin, { timeout: 20_000 }), page.keyboard.press('Enter')]);
+  await signInFromButton(page, { button: login(page).locator('[part~="sign-in-button"]'), origin });
   await waitForView(page, 'signed-in');
 }
 
@@ -186,11 +135,11 @@ function assertTabHealthy(tab) {
 
 test('silent renew with 30-second access tokens: one tab for 3 minutes, two tabs for 2 minutes, a tab away and back', { skip, concurrency: 3, timeout: SINGLE_MS + 120_000 }, async (t) => {
   const single = async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const tab = await watchTab(page, 'single tab');
     try {
-      const origin = stack.urls.portals[0];
+      const origin = env.stack.urls.portals[0];
       await signInTyped(page, origin);
       tab.auth.length = 0; // from here on, es-login must stay signed in
       const start = Date.now();
@@ -213,13 +162,13 @@ test('silent renew with 30-second access tokens: one tab for 3 minutes, two tabs
   };
 
   const twoTabs = async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const one = await context.newPage();
     const tabOne = await watchTab(one, 'tab 1');
     const two = await context.newPage();
     const tabTwo = await watchTab(two, 'tab 2');
     try {
-      const origin = stack.urls.portals[1];
+      const origin = env.stack.urls.portals[1];
       await signInTyped(one, origin);
       // The second tab gets the session from the first (no sign-in of its own).
       await two.goto(`${origin}/portal.html#/cases`);
@@ -251,19 +200,19 @@ test('silent renew with 30-second access tokens: one tab for 3 minutes, two tabs
   // A tab that is away (another site, then Back) while the other tab refreshes comes back with a used refresh
   // token in its storage; it must take the other tab's tokens instead of sending that one (grant revoked).
   const awayAndBack = async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const one = await context.newPage();
     const tabOne = await watchTab(one, 'away tab');
     const two = await context.newPage();
     const tabTwo = await watchTab(two, 'staying tab');
     try {
-      const origin = stack.urls.portals[2];
+      const origin = env.stack.urls.portals[2];
       await signInTyped(one, origin);
       await two.goto(`${origin}/portal.html#/kb`);
       await waitForView(two, 'signed-in');
       tabOne.auth.length = 0;
       tabTwo.auth.length = 0;
-      await one.goto(`${stack.urls.portals[0]}/index.html`); // away, on another site
+      await one.goto(`${env.stack.urls.portals[0]}/index.html`); // away, on another site
       const before = tabTwo.refreshes.length;
         for (let i = 0; i < 200 && !tabTwo.refreshes.slice(before).some((r) => r.status === 200); i++) await two.waitForTimeout(250);
       assert.ok(tabTwo.refreshes.slice(before).some((r) => r.status === 200), 'the staying tab refreshed while the other was away');

@@ -40,10 +40,7 @@ export function watchPage(page) {
   return log;
 }
 
-/**
- * In-page: text of an element including everything in its (nested) open shadow roots, whitespace collapsed.
- * (Reference copy; page.evaluate callers inline the same walk so pages under a strict CSP never eval.)
- */
+/** In-page: text of an element including everything in its (nested) open shadow roots, whitespace collapsed. */
 export function inPageDeepText(root) {
   let t = '';
   const visit = (node) => {
@@ -62,23 +59,13 @@ export function inPageDeepText(root) {
 
 /** Text content of the first element matching selector, shadow DOM included; null when absent. */
 export async function deepText(page, selector) {
-  return page.evaluate((sel) => {
-    const el = document.querySelector(sel);
-    if (!el) return null;
-    let t = '';
-    const visit = (node) => {
-      for (const n of node.childNodes) {
-        if (n.nodeType === 3) t += n.data;
-        else if (n.nodeType === 1) {
-          if (n.localName === 'style' || n.localName === 'script') continue;
-          if (n.shadowRoot) visit(n.shadowRoot);
-          visit(n);
-        }
-      }
-    };
-    visit(el.shadowRoot ?? el);
-    return t.replace(/\s+/g, ' ').trim();
-  }, selector);
+  const handle = await page.$(selector);
+  if (!handle) return null;
+  try {
+    return await handle.evaluate(inPageDeepText);
+  } finally {
+    await handle.dispose();
+  }
 }
 
 /** Milliseconds as a promise. */

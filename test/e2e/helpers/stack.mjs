@@ -11,23 +11,30 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 export const CDN_ENTRY = join(REPO_ROOT, 'dist', 'cdn', 'eservice-widgets.js');
 
-/** Why a browser suite cannot run yet, or null when every piece it needs exists. */
-export function missingPieces({ api = true, dist = true } = {}) {
+/**
+ * Why a browser suite cannot run yet, or null when every piece it needs exists.
+ * @param {{ api?: boolean, dist?: boolean, files?: string[] }} [o] files: more repo-relative files the suite needs
+ *   (build outputs such as 'dist/demo/react.js').
+ */
+export function missingPieces({ api = true, dist = true, files = [] } = {}) {
   const missing = [];
   if (!existsSync(join(REPO_ROOT, 'demo/server/stack.mjs'))) missing.push('demo/server/stack.mjs (startStack)');
   if (!existsSync(join(REPO_ROOT, 'test/server/helpers/start-stack.mjs'))) missing.push('test/server/helpers/start-stack.mjs');
   if (api && !existsSync(join(REPO_ROOT, 'demo/server/api/server.mjs'))) missing.push('demo/server/api/server.mjs (createApiServer)');
   if (api && !existsSync(join(REPO_ROOT, 'demo/server/seed/seed.mjs'))) missing.push('demo/server/seed/seed.mjs (seedDatabase)');
   if (dist && !existsSync(CDN_ENTRY)) missing.push('dist/cdn/eservice-widgets.js (run `npm run build`)');
+  for (const f of files) if (!existsSync(join(REPO_ROOT, f))) missing.push(`${f}${f.startsWith('dist/') ? ' (run `npm run build`)' : ''}`);
   return missing.length ? missing : null;
 }
 
 /**
  * A private snapshot of dist/ for one stack, so a `npm run build` running at the same time (it empties and
  * rewrites dist/) cannot pull files from under a test. Retries until the copy is complete (every chunk that
- * dist/cdn/meta.json names is there).
+ * dist/cdn/meta.json names is there, and every file of `files`, paths relative to dist/). Delete it with
+ * removeDistSnapshot().
+ * @param {{ files?: string[] }} [o]
  */
-async function snapshotDist() {
+export async function snapshotDist({ files = [] } = {}) {
   const src = join(REPO_ROOT, 'dist');
   const dst = mkdtempSync(join(tmpdir(), 'es-dist-'));
   for (let attempt = 0; attempt < 10; attempt++) {
@@ -35,11 +42,19 @@ async function snapshotDist() {
       rmSync(dst, { recursive: true, force: true });
       cpSync(src, dst, { recursive: true });
       const meta = JSON.parse(readFileSync(join(dst, 'cdn', 'meta.json'), 'utf8'));
-      if (Object.keys(meta.chunks).every((f) => existsSync(join(dst, 'cdn', f)))) return dst;
+      const complete = Object.keys(meta.chunks).every((f) => existsSync(join(dst, 'cdn', f))) &&
+        files.every((f) => existsSync(join(dst, f)));
+      if (complete) return dst;
     } catch { /* a build is rewriting dist/: try again */ }
     await new Promise((r) => setTimeout(r, 2000));
   }
+  rmSync(dst, { recursive: true, force: true });
   throw new Error('dist/ stayed incomplete for 20 s (is a build failing?)');
+}
+
+/** Deletes a snapshot made by snapshotDist() (never dist/ itself). */
+export function removeDistSnapshot(dir) {
+  if (dir && resolve(dir) !== join(REPO_ROOT, 'dist')) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Copies `from` into `to`, filling the placeholders of .html files. */
@@ -113,7 +128,7 @@ export async function startBrowserStack(o = {}) {
     async cleanup() {
       await stack.cleanup();
       rmSync(pagesDir, { recursive: true, force: true });
-      if (distDir !== join(REPO_ROOT, 'dist')) rmSync(distDir, { recursive: true, force: true });
+      removeDistSnapshot(distDir);
     },
   };
 }
