@@ -36,6 +36,7 @@ export const portalStyles = css`
   .prompt > * + * { margin-block-start: var(--_space-3); }
   .prompt .links { display: flex; flex-wrap: wrap; gap: var(--_space-2) var(--_space-4); }
   /* The view heading already names these views; their own top heading would repeat it (still their accessible
-     name through aria-labelledby, which works for hidden elements). */
+     name through aria-labelledby, which works for hidden elements). portal.ts gives them heading-level 2, so
+     their sub-headings follow the view's h2 at level 3. */
   es-contact-card::part(heading), es-documents::part(heading) { display: none; }
 `;

@@ -251,8 +251,8 @@ export class EsPortal extends EsElement {
       case 'article':
         // One template for both, so opening an article keeps the same es-kb-search (its results, its focus).
         return html`<es-kb-search .query=${route.query} article=${route.name === 'article' ? route.id : ''}></es-kb-search>`;
-      case 'contact': return html`<es-contact-card heading-level="3"></es-contact-card>`;
-      case 'documents': return html`<es-documents heading-level="3"></es-documents>`;
+      case 'contact': return html`<es-contact-card heading-level="2"></es-contact-card>`;
+      case 'documents': return html`<es-documents heading-level="2"></es-documents>`;
       case 'request-account': return html`<es-account-request heading=""></es-account-request>`;
       case 'not-found': return html`<div part="not-found">
         <p>${msg('There is no page at this address. It may have moved.', { id: 'portal.not-found' })}</p>
