@@ -37,6 +37,7 @@ test('React page: wrapped elements render, sign-in works, an element event updat
     await page.locator('es-case-detail [part~="header"]').waitFor({ timeout: 15_000 });
     assert.equal(new URL(page.url()).hash, '', 'the event was cancelled in React: no navigation happened');
     assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.consoleErrors, [], 'no console error (e.g. a configuration error logged before React sets the props)');
   } finally {
     await context.close();
   }

@@ -33,6 +33,7 @@ export const IDP_CSP = "default-src 'self'; script-src 'self'; style-src 'self';
 const ASSETS = {
   '/assets/idp.css': { file: new URL('./assets/idp.css', import.meta.url), type: 'text/css; charset=utf-8' },
   '/assets/logout.js': { file: new URL('./assets/logout.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
+  '/assets/favicon.svg': { file: new URL('./assets/favicon.svg', import.meta.url), type: 'image/svg+xml' },
 };
 
 /** Redirect URIs of one portal origin: the standard page list plus extra paths. */

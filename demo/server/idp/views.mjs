@@ -21,6 +21,7 @@ export function layout({ title, body, script, auto = false }) {
 <meta name="referrer" content="no-referrer">
 <title>${title} · Business Account</title>
 <link rel="stylesheet" href="/assets/idp.css">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 ${script ? html`<script src="${script}" defer></script>` : ''}
 </head>
 <body${auto ? html` data-auto-submit="true"` : ''}>

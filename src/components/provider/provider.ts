@@ -103,8 +103,10 @@ export class EsProvider extends EsElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Provide at once (not a microtask later), so children connecting right after us get real values.
-    if (!this._config && !this.configError) this.configure();
+    // Provide at once (not a microtask later), so children connecting right after us get real values. An invalid
+    // configuration is reported only at the first update: frameworks (React wrappers) set properties right after
+    // connecting, before that update.
+    if (!this._config && !this.configError) this.configure(false);
     if (this._session && !this.unsubscribe) this.watch(this._session);
     this.applyTheme();
   }
@@ -134,13 +136,15 @@ export class EsProvider extends EsElement {
     return out;
   }
 
-  private configure(): void {
+  /** Validates and applies the configuration; `reportErrors` false only tries (no message, no log). */
+  private configure(reportErrors = true): void {
     let next: EsConfig;
     const input = this.gather();
     try {
       next = validateConfig(input);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
+      if (!reportErrors) return;
       // Still speak the page's language in the error.
       if (e.field !== 'locale') this.applyLocale(input.locale ?? 'en');
       if (this.configError?.message !== e.message) console.error(`[eservice-widgets] <es-provider>: ${e.message}`);
