@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { isApiError } from '../core/errors.js';
+import type { SessionWatch } from './session-watch.js';
 
 /**
  * The four states every data-driven element shows. Shared so the wording, roles and parts are the same
@@ -49,4 +50,15 @@ export function renderSignedOut(signIn: () => void, text?: string): TemplateResu
     <p>${text ?? msg('Sign in with your Business Account to see this.', { id: 'common.signed-out' })}</p>
     <button part="sign-in-button" class="btn btn-primary" type="button" @click=${signIn}>${msg('Sign in', { id: 'common.sign-in' })}</button>
   </div>`;
+}
+
+/**
+ * What an element that needs a signed-in user shows instead of its content: a busy state while signing in, the
+ * sign-in prompt with `text` when signed out; null when signed in (render the content).
+ */
+export function renderSessionGate(watch: SessionWatch, text: string): TemplateResult | null {
+  const status = watch.state.status;
+  if (status === 'signing-in') return renderLoading();
+  if (status !== 'signed-in') return renderSignedOut(() => watch.signIn(), text);
+  return null;
 }

@@ -4,7 +4,7 @@ import { consume } from '@lit/context';
 import { Task, initialState } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
 import { EsElement } from '../../base/es-element.js';
-import { errorMessage, renderError, renderLoading, renderSignedOut } from '../../base/status-views.js';
+import { errorMessage, renderError, renderLoading, renderSessionGate } from '../../base/status-views.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { apiContext, sessionContext } from '../../core/context.js';
 import type { SupportApi } from '../../core/api-types.js';
@@ -474,12 +474,8 @@ export class EsCaseDetail extends EsElement {
   // ------------------------------------------------------------------ render
 
   override render() {
-    const s = this._sessionWatch.state;
-    if (s.status === 'signing-in') return renderLoading();
-    if (s.status !== 'signed-in') {
-      return renderSignedOut(() => this._sessionWatch.signIn(),
-        msg('Sign in with your Business Account to see this case.', { id: 'case-detail.signed-out' }));
-    }
+    const gate = renderSessionGate(this._sessionWatch, msg('Sign in with your Business Account to see this case.', { id: 'case-detail.signed-out' }));
+    if (gate) return gate;
     const live = html`<div class="visually-hidden" role="status" aria-live="polite" part="announcer">${this._announce}</div>`;
     if (this._case && this._case.id === this.caseId) return html`${this._renderCase(this._case)}${live}`;
     return html`${this._load.render({

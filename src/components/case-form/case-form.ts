@@ -4,7 +4,7 @@ import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
 import { EsElement } from '../../base/es-element.js';
-import { errorMessage, renderLoading, renderSignedOut } from '../../base/status-views.js';
+import { errorMessage, renderSessionGate } from '../../base/status-views.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { apiContext, sessionContext } from '../../core/context.js';
 import type { SupportApi } from '../../core/api-types.js';
@@ -408,12 +408,8 @@ export class EsCaseForm extends EsElement {
   // ------------------------------------------------------------------ render
 
   override render() {
-    const s = this._sessionWatch.state;
-    if (s.status === 'signing-in') return renderLoading();
-    if (s.status !== 'signed-in') {
-      return renderSignedOut(() => this._sessionWatch.signIn(),
-        msg('Sign in with your Business Account to open a support case. Anything you typed before is kept.', { id: 'case-form.signed-out' }));
-    }
+    const gate = renderSessionGate(this._sessionWatch, msg('Sign in with your Business Account to open a support case. Anything you typed before is kept.', { id: 'case-form.signed-out' }));
+    if (gate) return gate;
     if (this._created) return this._renderSuccess(this._created);
     if (this._deflected) return this._renderDeflected();
     return this._renderForm();

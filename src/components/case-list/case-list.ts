@@ -4,7 +4,7 @@ import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
 import { EsElement } from '../../base/es-element.js';
-import { renderEmpty, renderError, renderLoading, renderSignedOut } from '../../base/status-views.js';
+import { renderEmpty, renderError, renderLoading, renderSessionGate } from '../../base/status-views.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { apiContext, sessionContext } from '../../core/context.js';
 import type { SupportApi } from '../../core/api-types.js';
@@ -310,12 +310,8 @@ export class EsCaseList extends EsElement {
   // ------------------------------------------------------------------ render
 
   override render() {
-    const s = this._sessionWatch.state;
-    if (s.status === 'signing-in') return renderLoading();
-    if (s.status !== 'signed-in') {
-      return renderSignedOut(() => this._sessionWatch.signIn(),
-        msg('Sign in with your Business Account to see your organisation\'s support cases.', { id: 'case-list.signed-out' }));
-    }
+    const gate = renderSessionGate(this._sessionWatch, msg('Sign in with your Business Account to see your organisation\'s support cases.', { id: 'case-list.signed-out' }));
+    if (gate) return gate;
     return html`
       ${this._renderToolbar()}
       ${this._cases.render({
