@@ -1,11 +1,14 @@
-import ky, { HTTPError, TimeoutError, type KyInstance, type RetryOptions } from 'ky';
 import type { CreateOptions, RequestOptions, SupportApi, UploadOptions } from './api-types.js';
+import { ACCEPT, DEFAULT_RETRY, fetchTransport, parseRetryAfter, type HttpRequest, type RetryPolicy, type Transport, type TransportOptions } from './api-transport.js';
 import { ApiError, isApiError, type FieldError } from './errors.js';
 import type {
   AccountRequestReceipt, Attachment, CaseSummary, Comment, Contacts, DocumentInfo, KbArticle, KbSearchHit, Me, Page,
   Product, SupportCase,
 } from './models.js';
 import type { Session } from './session-types.js';
+
+export { parseRetryAfter };
+export type { RetryPolicy };
 
 export interface ApiClientOptions {
   /** Base URL of the support API, e.g. `http://localhost:4200/api/v1`. */
@@ -14,8 +17,8 @@ export interface ApiClientOptions {
   session?: Session | null;
   /** Milliseconds per attempt before a call fails with kind `timeout` (default 15000). */
   timeout?: number;
-  /** ky retry options for GETs (default: limit 2, GET only, 408/429/500/502/503/504, Retry-After up to 10 s). */
-  retry?: RetryOptions;
+  /** Retry policy for GETs (default: limit 2, GET only, 408/429/500/502/503/504, Retry-After up to 10 s). */
+  retry?: RetryPolicy;
 }
 
 type QueryValue = string | number | boolean | readonly string[] | null | undefined;
@@ -32,33 +35,10 @@ export function toSearchParams(query: Record<string, QueryValue> | object | unde
   return out;
 }
 
-/** Seconds from a Retry-After header (delta seconds or HTTP date). */
-export function parseRetryAfter(value: string | null): number | null {
-  if (!value) return null;
-  const n = Number(value);
-  if (Number.isFinite(n)) return Math.max(0, Math.round(n));
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, Math.round((at - Date.now()) / 1000));
-}
-
-const DEFAULT_RETRY: RetryOptions = {
-  limit: 2,
-  methods: ['get'],
-  statusCodes: [408, 429, 500, 502, 503, 504],
-  afterStatusCodes: [429, 503],
-  maxRetryAfter: 10_000,
-  backoffLimit: 3_000,
-};
-
 type Expect = 'json' | 'void' | 'blob';
 type Check = (body: unknown) => boolean;
 
-interface CallSpec {
-  method: 'get' | 'post';
-  path: string;
-  searchParams?: URLSearchParams;
-  json?: unknown;
-  headers?: Record<string, string>;
+interface CallSpec extends Omit<HttpRequest, 'token' | 'signal'> {
   expect?: Expect;
   check?: Check;
   /** What the check looked for, for the error detail. */
@@ -104,8 +84,8 @@ export async function toApiError(operation: string, e: unknown, signal?: AbortSi
   if (signal?.aborted || (e instanceof DOMException && e.name === 'AbortError') || (e as Error)?.name === 'AbortError') {
     return new ApiError({ kind: 'abort', operation, cause: e });
   }
-  if (e instanceof TimeoutError) return new ApiError({ kind: 'timeout', operation, cause: e });
-  if (e instanceof HTTPError) return errorFromResponse(operation, e.response);
+  // ky's TimeoutError and the DOMException of AbortSignal.timeout() share the name.
+  if ((e as Error)?.name === 'TimeoutError') return new ApiError({ kind: 'timeout', operation, cause: e });
   // fetch rejects with a TypeError for offline, DNS, refused connections and CORS failures.
   return new ApiError({ kind: 'network', operation, cause: e });
 }
@@ -132,29 +112,29 @@ async function parseBody<T>(operation: string, res: Response, expect: Expect, ch
 }
 
 /**
- * The typed support API on ky. Every method takes an AbortSignal and rejects with `ApiError` only.
+ * The typed support API. Every method takes an AbortSignal and rejects with `ApiError` only.
  * - `Authorization: Bearer` from `session.getAccessToken()` on every call (public routes too, when signed in).
+ *   Calls with a token go through ky (loaded on the first such call); anonymous calls through plain fetch, so a
+ *   public page never downloads ky (`api-transport.ts`).
  * - A 401 renews the session once (`session.renew()`) and repeats the call once; a second 401, or a renewal that
  *   returns null, moves the session to signed-out (`markExpired()` when the session has it) and rejects with 401.
- * - GETs are retried with backoff (ky: 408/429/5xx, Retry-After respected); POSTs never are — callers retry with
- *   the same `Idempotency-Key`.
+ * - GETs are retried with backoff (408/429/5xx and network failures, Retry-After respected); POSTs never are —
+ *   callers retry with the same `Idempotency-Key`.
  */
 export function createApiClient(options: ApiClientOptions): SupportApi {
   const { session = null, timeout = 15_000 } = options;
   const prefixUrl = options.apiUrl.replace(/\/+$/, '') + '/';
-  const http: KyInstance = ky.create({
-    prefixUrl,
-    timeout,
-    retry: { ...DEFAULT_RETRY, ...options.retry },
-    credentials: 'omit',
-    headers: { Accept: 'application/json, application/problem+json' },
-    hooks: {
-      beforeRequest: [async (request) => {
-        const token = session ? await session.getAccessToken().catch(() => null) : null;
-        if (token) request.headers.set('Authorization', `Bearer ${token}`);
-      }],
-    },
-  });
+  const transportOptions: TransportOptions = { prefixUrl, timeout, retry: { ...DEFAULT_RETRY, ...options.retry } };
+  const anonymous = fetchTransport(transportOptions);
+  let signedIn: Promise<Transport> | null = null;
+
+  /** Anonymous calls go out at once; the first call with a token loads the ky transport (once). */
+  function send(spec: CallSpec, token: string | null, signal?: AbortSignal): Promise<Response> {
+    const request: HttpRequest = { ...spec, token, ...(signal ? { signal } : {}) };
+    if (!token) return anonymous(request);
+    signedIn ??= import('./api-transport-ky.js').then((m) => m.kyTransport(transportOptions), (e: unknown) => { signedIn = null; throw e; });
+    return signedIn.then((transport) => transport(request));
+  }
 
   function expire(): void {
     const s = session as (Session & { markExpired?: (m?: string) => void }) | null;
@@ -163,26 +143,19 @@ export function createApiClient(options: ApiClientOptions): SupportApi {
   }
 
   async function call<T>(operation: string, spec: CallSpec, signal?: AbortSignal): Promise<T> {
-    const attempt = () => http(spec.path, {
-      method: spec.method,
-      ...(spec.searchParams && spec.searchParams.size ? { searchParams: spec.searchParams } : {}),
-      ...(spec.json !== undefined ? { json: spec.json } : {}),
-      ...(spec.headers ? { headers: spec.headers } : {}),
-      ...(signal ? { signal } : {}),
-    });
     try {
-      let res: Response;
-      try {
-        res = await attempt();
-      } catch (e) {
-        if (!(e instanceof HTTPError && e.response.status === 401 && session && e.request.headers.has('Authorization'))) throw e;
-        const token = await session.renew().catch(() => null);
-        if (!token) { expire(); throw e; }
-        try { res = await attempt(); } catch (e2) {
-          if (e2 instanceof HTTPError && e2.response.status === 401) expire();
-          throw e2;
+      const token = session ? await session.getAccessToken().catch(() => null) : null;
+      let res = await send(spec, token, signal);
+      if (res.status === 401 && session && token) {
+        const fresh = await session.renew().catch(() => null);
+        if (!fresh) expire();
+        else {
+          void res.body?.cancel().catch(() => undefined);
+          res = await send(spec, fresh, signal);
+          if (res.status === 401) expire();
         }
       }
+      if (!res.ok) throw await errorFromResponse(operation, res);
       return await parseBody<T>(operation, res, spec.expect ?? 'json', spec.check, spec.shape);
     } catch (e) {
       throw await toApiError(operation, e, signal);
@@ -195,7 +168,7 @@ export function createApiClient(options: ApiClientOptions): SupportApi {
       if (o.signal?.aborted) { reject(new ApiError({ kind: 'abort', operation })); return; }
       const xhr = new XMLHttpRequest();
       xhr.open('POST', `${prefixUrl}attachments`);
-      xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+      xhr.setRequestHeader('Accept', ACCEPT);
       if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
       const onAbort = () => xhr.abort();
       o.signal?.addEventListener('abort', onAbort, { once: true });

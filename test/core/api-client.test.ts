@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createApiClient } from '../../src/core/api-client.js';
+import { createApiClient, type ApiClientOptions } from '../../src/core/api-client.js';
 import { ApiError, isAbort } from '../../src/core/errors.js';
 import type { Session, SessionState } from '../../src/core/session-types.js';
 import { mockBase, problem, requests, script, uniqueKey } from './mock.js';
@@ -28,95 +28,143 @@ async function rejection(p: Promise<unknown>): Promise<ApiError> {
 const me = { id: 'u-1', email: 'a@b.example', username: 'a@b.example', firstName: 'A', lastName: 'B', name: 'A B', organisation: null, portalAccess: 'enabled' };
 const fastRetry = { delay: () => 20 };
 
-describe('createApiClient: errors', () => {
-  it('turns problem+json into an ApiError with status, title, detail, field errors and operation', async () => {
-    const key = uniqueKey();
-    await script(key, [problem(422, 'Invalid case', { detail: 'Two fields need attention.', errors: [{ field: 'subject', message: 'is too short' }, { field: 'severity', message: 'must be one of critical, high, medium, low' }] })]);
-    const api = createApiClient({ apiUrl: mockBase(key) });
-    const e = await rejection(api.createCase({ subject: 'x', description: 'y', productId: 'p', severity: 'low' }, { idempotencyKey: 'k-1' }));
-    expect(e.kind).to.equal('http');
-    expect(e.status).to.equal(422);
-    expect(e.operation).to.equal('createCase');
-    expect(e.title).to.equal('Invalid case');
-    expect(e.detail).to.equal('Two fields need attention.');
-    expect(e.fieldErrors).to.deep.equal([{ field: 'subject', message: 'is too short' }, { field: 'severity', message: 'must be one of critical, high, medium, low' }]);
-    expect(e.message).to.equal('Invalid case: Two fields need attention.');
+/**
+ * Anonymous calls go through plain fetch, calls with a bearer token through ky (api-transport.ts): every error
+ * and retry outcome below must be the same on both, so these suites run once per transport.
+ */
+const TRANSPORTS = [
+  { name: 'anonymous, fetch transport', client: (o: ApiClientOptions) => createApiClient(o) },
+  { name: 'signed in, ky transport', client: (o: ApiClientOptions) => createApiClient({ session: new StubSession('tok-t'), ...o }) },
+];
+
+for (const mode of TRANSPORTS) {
+  describe(`createApiClient: errors (${mode.name})`, () => {
+    const createApiClient = mode.client;
+    it('turns problem+json into an ApiError with status, title, detail, field errors and operation', async () => {
+      const key = uniqueKey();
+      await script(key, [problem(422, 'Invalid case', { detail: 'Two fields need attention.', errors: [{ field: 'subject', message: 'is too short' }, { field: 'severity', message: 'must be one of critical, high, medium, low' }] })]);
+      const api = createApiClient({ apiUrl: mockBase(key) });
+      const e = await rejection(api.createCase({ subject: 'x', description: 'y', productId: 'p', severity: 'low' }, { idempotencyKey: 'k-1' }));
+      expect(e.kind).to.equal('http');
+      expect(e.status).to.equal(422);
+      expect(e.operation).to.equal('createCase');
+      expect(e.title).to.equal('Invalid case');
+      expect(e.detail).to.equal('Two fields need attention.');
+      expect(e.fieldErrors).to.deep.equal([{ field: 'subject', message: 'is too short' }, { field: 'severity', message: 'must be one of critical, high, medium, low' }]);
+      expect(e.message).to.equal('Invalid case: Two fields need attention.');
+    });
+
+    it('a 500 with an HTML body becomes a readable http error (and a GET is retried before giving up)', async () => {
+      const key = uniqueKey();
+      const html500 = { status: 500, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>Internal Server Error</h1></body></html>' };
+      await script(key, [html500, html500, html500]);
+      const api = createApiClient({ apiUrl: mockBase(key), retry: fastRetry });
+      const e = await rejection(api.listProducts());
+      expect(e.kind).to.equal('http');
+      expect(e.status).to.equal(500);
+      expect(e.message).to.not.contain('<');
+      expect(e.message).to.match(/support service had a problem/i);
+      expect(e.retryable).to.equal(true);
+      expect((await requests(key)).length).to.equal(3);
+    });
+
+    it('malformed JSON in a 200 is kind invalid-response', async () => {
+      const key = uniqueKey();
+      await script(key, [{ status: 200, headers: { 'content-type': 'application/json' }, body: '{"items": [1, 2' }]);
+      const e = await rejection(createApiClient({ apiUrl: mockBase(key) }).listCases({}));
+      expect(e.kind).to.equal('invalid-response');
+      expect(e.operation).to.equal('listCases');
+      expect(e.message).to.contain('does not understand').and.contain('not valid JSON');
+    });
+
+    it('a 2xx of the wrong shape, or HTML instead of JSON, is kind invalid-response', async () => {
+      const key = uniqueKey();
+      await script(key, [{ json: { cases: [] } }, { headers: { 'content-type': 'text/html' }, body: '<p>login</p>' }, { json: { nope: true } }]);
+      const api = createApiClient({ apiUrl: mockBase(key) });
+      const a = await rejection(api.listCases({}));
+      expect(a.kind).to.equal('invalid-response');
+      expect(a.detail).to.contain('page of cases');
+      const b = await rejection(api.getContacts());
+      expect(b.kind).to.equal('invalid-response');
+      expect(b.detail).to.contain('text/html');
+      expect((await rejection(api.me())).kind).to.equal('invalid-response');
+    });
+
+    it('no answer in time is kind timeout', async () => {
+      const key = uniqueKey();
+      await script(key, [{ json: me, delayMs: 800 }]);
+      const e = await rejection(createApiClient({ apiUrl: mockBase(key), timeout: 150 }).me());
+      expect(e.kind).to.equal('timeout');
+      expect(e.message).to.match(/took too long/);
+    });
+
+    it('a server that cannot be reached is kind network', async () => {
+      const api = createApiClient({ apiUrl: 'http://127.0.0.1:9/api/v1', retry: { limit: 0 } });
+      const e = await rejection(api.listProducts());
+      expect(e.kind).to.equal('network');
+      expect(e.status).to.equal(0);
+      expect(e.message).to.match(/could not be reached/);
+    });
+
+    it('an aborted call is kind abort (isAbort) and a stale request never resolves into the newer one', async () => {
+      const key = uniqueKey();
+      await script(key, [{ json: { items: [{ id: 'old' }], nextCursor: null, total: 1 }, delayMs: 1000 }, { json: { items: [{ id: 'new' }], nextCursor: null, total: 1 } }]);
+      const api = createApiClient({ apiUrl: mockBase(key) });
+      const first = new AbortController();
+      const stale = rejection(api.searchKb({ q: 'vpn' }, { signal: first.signal }));
+      await new Promise((r) => setTimeout(r, 50));
+      first.abort();
+      const fresh = await api.searchKb({ q: 'vpn client' });
+      const e = await stale;
+      expect(e.kind).to.equal('abort');
+      expect(isAbort(e)).to.equal(true);
+      expect(fresh.items[0]).to.deep.equal({ id: 'new' });
+    });
+
+    it('an already aborted signal rejects with kind abort', async () => {
+      const c = new AbortController();
+      c.abort();
+      const e = await rejection(createApiClient({ apiUrl: mockBase(uniqueKey()) }).me({ signal: c.signal }));
+      expect(e.kind).to.equal('abort');
+    });
   });
 
-  it('a 500 with an HTML body becomes a readable http error (and a GET is retried before giving up)', async () => {
-    const key = uniqueKey();
-    const html500 = { status: 500, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>Internal Server Error</h1></body></html>' };
-    await script(key, [html500, html500, html500]);
-    const api = createApiClient({ apiUrl: mockBase(key), retry: fastRetry });
-    const e = await rejection(api.listProducts());
-    expect(e.kind).to.equal('http');
-    expect(e.status).to.equal(500);
-    expect(e.message).to.not.contain('<');
-    expect(e.message).to.match(/support service had a problem/i);
-    expect(e.retryable).to.equal(true);
-    expect((await requests(key)).length).to.equal(3);
-  });
+  describe(`createApiClient: retries (${mode.name})`, () => {
+    it('retries a GET on 503 and succeeds; respects Retry-After', async () => {
+      const key = uniqueKey();
+      await script(key, [{ status: 503, headers: { 'Retry-After': '1' }, body: '' }, { json: [{ id: 'p1', name: 'Endpoint', family: 'EP' }] }]);
+      const started = performance.now();
+      const products = await mode.client({ apiUrl: mockBase(key), retry: fastRetry }).listProducts();
+      expect(products).to.have.length(1);
+      expect(performance.now() - started).to.be.greaterThan(900);
+      expect((await requests(key)).length).to.equal(2);
+    });
 
-  it('malformed JSON in a 200 is kind invalid-response', async () => {
-    const key = uniqueKey();
-    await script(key, [{ status: 200, headers: { 'content-type': 'application/json' }, body: '{"items": [1, 2' }]);
-    const e = await rejection(createApiClient({ apiUrl: mockBase(key) }).listCases({}));
-    expect(e.kind).to.equal('invalid-response');
-    expect(e.operation).to.equal('listCases');
-    expect(e.message).to.contain('does not understand').and.contain('not valid JSON');
-  });
+    it('never retries a POST (callers retry with the same Idempotency-Key)', async () => {
+      const key = uniqueKey();
+      await script(key, [{ status: 503, body: '' }, { json: { id: 'c-1' } }]);
+      const e = await rejection(mode.client({ apiUrl: mockBase(key), retry: fastRetry }).addComment('c-1', { body: 'hi' }, { idempotencyKey: 'k-7' }));
+      expect(e.status).to.equal(503);
+      expect(e.retryable).to.equal(true);
+      expect((await requests(key)).length).to.equal(1);
+    });
 
-  it('a 2xx of the wrong shape, or HTML instead of JSON, is kind invalid-response', async () => {
-    const key = uniqueKey();
-    await script(key, [{ json: { cases: [] } }, { headers: { 'content-type': 'text/html' }, body: '<p>login</p>' }, { json: { nope: true } }]);
-    const api = createApiClient({ apiUrl: mockBase(key) });
-    const a = await rejection(api.listCases({}));
-    expect(a.kind).to.equal('invalid-response');
-    expect(a.detail).to.contain('page of cases');
-    const b = await rejection(api.getContacts());
-    expect(b.kind).to.equal('invalid-response');
-    expect(b.detail).to.contain('text/html');
-    expect((await rejection(api.me())).kind).to.equal('invalid-response');
-  });
+    it('retries a GET after a network failure (with the backoff) before it gives up with kind network', async () => {
+      const started = performance.now();
+      const e = await rejection(mode.client({ apiUrl: 'http://127.0.0.1:9/api/v1', retry: { limit: 1, delay: () => 400 } }).listProducts());
+      expect(e.kind).to.equal('network');
+      expect(performance.now() - started).to.be.greaterThan(380);
+    });
 
-  it('no answer in time is kind timeout', async () => {
-    const key = uniqueKey();
-    await script(key, [{ json: me, delayMs: 800 }]);
-    const e = await rejection(createApiClient({ apiUrl: mockBase(key), timeout: 150 }).me());
-    expect(e.kind).to.equal('timeout');
-    expect(e.message).to.match(/took too long/);
+    it('cuts a long Retry-After to maxRetryAfter instead of hanging', async () => {
+      const key = uniqueKey();
+      await script(key, [{ status: 429, headers: { 'Retry-After': '3600' }, body: '' }, { json: [] }]);
+      const started = performance.now();
+      expect(await mode.client({ apiUrl: mockBase(key), retry: { maxRetryAfter: 200 } }).listProducts()).to.deep.equal([]);
+      expect(performance.now() - started).to.be.within(180, 3000);
+    });
   });
-
-  it('a server that cannot be reached is kind network', async () => {
-    const api = createApiClient({ apiUrl: 'http://127.0.0.1:9/api/v1', retry: { limit: 0 } });
-    const e = await rejection(api.listProducts());
-    expect(e.kind).to.equal('network');
-    expect(e.status).to.equal(0);
-    expect(e.message).to.match(/could not be reached/);
-  });
-
-  it('an aborted call is kind abort (isAbort) and a stale request never resolves into the newer one', async () => {
-    const key = uniqueKey();
-    await script(key, [{ json: { items: [{ id: 'old' }], nextCursor: null, total: 1 }, delayMs: 1000 }, { json: { items: [{ id: 'new' }], nextCursor: null, total: 1 } }]);
-    const api = createApiClient({ apiUrl: mockBase(key) });
-    const first = new AbortController();
-    const stale = rejection(api.searchKb({ q: 'vpn' }, { signal: first.signal }));
-    await new Promise((r) => setTimeout(r, 50));
-    first.abort();
-    const fresh = await api.searchKb({ q: 'vpn client' });
-    const e = await stale;
-    expect(e.kind).to.equal('abort');
-    expect(isAbort(e)).to.equal(true);
-    expect(fresh.items[0]).to.deep.equal({ id: 'new' });
-  });
-
-  it('an already aborted signal rejects with kind abort', async () => {
-    const c = new AbortController();
-    c.abort();
-    const e = await rejection(createApiClient({ apiUrl: mockBase(uniqueKey()) }).me({ signal: c.signal }));
-    expect(e.kind).to.equal('abort');
-  });
-});
+}
 
 describe('createApiClient: auth and retries', () => {
   it('sends the bearer token, and on 401 renews once and repeats the call once', async () => {
@@ -162,25 +210,6 @@ describe('createApiClient: auth and retries', () => {
     expect(session.renewals).to.equal(0);
     expect((await requests(key))[0].headers.authorization).to.equal(null);
   });
-
-  it('retries a GET on 503 and succeeds; respects Retry-After', async () => {
-    const key = uniqueKey();
-    await script(key, [{ status: 503, headers: { 'Retry-After': '1' }, body: '' }, { json: [{ id: 'p1', name: 'Endpoint', family: 'EP' }] }]);
-    const started = performance.now();
-    const products = await createApiClient({ apiUrl: mockBase(key), retry: fastRetry }).listProducts();
-    expect(products).to.have.length(1);
-    expect(performance.now() - started).to.be.greaterThan(900);
-    expect((await requests(key)).length).to.equal(2);
-  });
-
-  it('never retries a POST (callers retry with the same Idempotency-Key)', async () => {
-    const key = uniqueKey();
-    await script(key, [{ status: 503, body: '' }, { json: { id: 'c-1' } }]);
-    const e = await rejection(createApiClient({ apiUrl: mockBase(key), retry: fastRetry }).addComment('c-1', { body: 'hi' }, { idempotencyKey: 'k-7' }));
-    expect(e.status).to.equal(503);
-    expect(e.retryable).to.equal(true);
-    expect((await requests(key)).length).to.equal(1);
-  });
 });
 
 describe('createApiClient: requests', () => {
@@ -193,6 +222,7 @@ describe('createApiClient: requests', () => {
     const log = await requests(key);
     expect(log[0]).to.include({ method: 'POST', path: '/cases' });
     expect(log[0].headers['idempotency-key']).to.equal('draft-key-1');
+    expect(log[0].headers['content-type']).to.match(/^application\/json/);
     expect(JSON.parse(log[0].body)).to.deep.equal({ subject: 'VPN drops', description: 'Every hour', productId: 'p1', severity: 'high' });
     expect(log[1].path).to.equal('/cases/c%209%2Fx/comments');
     expect(log[1].headers['idempotency-key']).to.equal('comment-key-2');
