@@ -2,10 +2,11 @@
 // scoping, and linking attachments to cases and comments (owner only, once).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_ATTACHMENT_BYTES } from '../../src/core/limits.js';
 import { startApi, ANNA, MIKKO, JSMITH } from './api-helpers.mjs';
+import { sweepOrphanUploads } from '../../demo/server/api/routes/attachments.mjs';
 
 let s;
 let anna;
@@ -115,4 +116,51 @@ test('attachmentIds: linked to a case or comment once, only by the uploader', as
   assert.equal(total.body.total, 1, 'a failed create leaves no half-written case');
   const tooMany = await s.call('POST', '/api/v1/cases', { token: anna, headers: { 'idempotency-key': 'att-case-4' }, body: { ...body, attachmentIds: Array.from({ length: 11 }, (_, i) => `att_${i}`) } });
   assert.equal(tooMany.status, 400);
+});
+
+test('uploads never attached are deleted after the TTL (row and file); attached and fresh ones stay', async () => {
+  const dir = join(s.dir, 'attachments');
+  const attached = (await upload(anna, 'kept.log', 'kept')).body;
+  const abandoned = (await upload(anna, 'abandoned.log', 'abandoned')).body;
+  const fresh = (await upload(anna, 'fresh.log', 'fresh')).body;
+  const c = await s.call('POST', '/api/v1/cases', { token: anna, headers: { 'idempotency-key': 'sweep-case-1' }, body: {
+    subject: 'Case for the upload sweep', description: 'Description long enough for the form.', productId: 'aegis-edr', severity: 'low', attachmentIds: [attached.id],
+  } });
+  assert.equal(c.status, 201);
+  const storedName = (id) => s.db.prepare('SELECT stored_name FROM attachments WHERE id = ?').get(id)?.stored_name;
+  const abandonedFile = join(dir, storedName(abandoned.id));
+  const attachedFile = join(dir, storedName(attached.id));
+  const twoDaysAgo = new Date(Date.now() - 2 * 86400000).toISOString();
+  s.db.prepare('UPDATE attachments SET created_at = ? WHERE id IN (?, ?)').run(twoDaysAgo, attached.id, abandoned.id);
+  const part = join(dir, 'deadbeef.bin.part');
+  writeFileSync(part, 'cut off');
+  utimesSync(part, new Date(Date.now() - 2 * 86400000), new Date(Date.now() - 2 * 86400000));
+
+  assert.equal(await sweepOrphanUploads(s.db, dir), 1);
+  assert.equal(existsSync(abandonedFile), false, 'the abandoned file is deleted');
+  assert.equal(existsSync(part), false, 'an old .part file is deleted');
+  assert.equal(existsSync(attachedFile), true, 'an attached file stays, however old');
+  assert.equal((await s.call('GET', `/api/v1/attachments/${abandoned.id}`, { token: anna })).status, 404);
+  assert.equal((await s.call('GET', `/api/v1/attachments/${attached.id}`, { token: anna })).status, 200);
+  assert.equal((await s.call('GET', `/api/v1/attachments/${fresh.id}`, { token: anna })).status, 200, 'a fresh upload stays');
+  const late = await s.call('POST', '/api/v1/cases', { token: anna, headers: { 'idempotency-key': 'sweep-case-2' }, body: {
+    subject: 'Too late', description: 'Description long enough for the form.', productId: 'aegis-edr', severity: 'low', attachmentIds: [abandoned.id],
+  } });
+  assert.equal(late.status, 400, 'a swept upload can no longer be attached');
+  assert.equal(late.body.errors[0].field, 'attachmentIds[0]');
+});
+
+test('the server sweeps abandoned uploads on its own, every TTL', async () => {
+  const quick = await startApi({ size: { cases: 5, articles: 5 }, orphanUploadTtlMs: 300 });
+  try {
+    const fd = new FormData();
+    fd.append('file', new Blob(['x'], { type: 'text/plain' }), 'left-behind.log');
+    const up = await quick.call('POST', '/api/v1/attachments', { token: await quick.tokenFor(ANNA), raw: fd });
+    assert.equal(up.status, 201);
+    const row = () => quick.db.prepare('SELECT id FROM attachments WHERE id = ?').get(up.body.id);
+    assert.ok(row(), 'stored at first');
+    const until = Date.now() + 5000;
+    while (row() && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(row(), undefined, 'swept without anyone calling the sweep');
+  } finally { await quick.close(); }
 });

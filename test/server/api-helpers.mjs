@@ -16,7 +16,7 @@ export const AUDIENCE = 'http://localhost:4200/api/v1';
 export const PORTAL_ORIGIN = 'http://localhost:8080';
 
 /**
- * @param {{ seed?: boolean, size?: {cases?: number, articles?: number}, rateLimit?: {max: number, timeWindow: number}, adminToken?: string }} [o]
+ * @param {{ orphanUploadTtlMs?: number, seed?: boolean, size?: {cases?: number, articles?: number}, rateLimit?: {max: number, timeWindow: number}, adminToken?: string }} [o]
  */
 export async function startApi(o = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'es-api-test-'));
@@ -39,7 +39,7 @@ export async function startApi(o = {}) {
   const api = createApiServer({
     db, outbox, issuer, audience: AUDIENCE, corsOrigins: [PORTAL_ORIGIN, 'http://localhost:8081'], dataDir: dir, quiet: true,
     accountRequestRateLimit: o.rateLimit ?? { max: 1000, timeWindow: 60000 }, adminToken: o.adminToken ?? 'test-admin',
-    portalUrl: PORTAL_ORIGIN,
+    portalUrl: PORTAL_ORIGIN, ...(o.orphanUploadTtlMs ? { orphanUploadTtlMs: o.orphanUploadTtlMs } : {}),
   });
   if (o.seed !== false) await seedDatabase(db, { outbox, issuer, size: o.size ?? { cases: 240, articles: 360 } });
   await api.listen({ port: 0, host: '127.0.0.1' });

@@ -71,6 +71,7 @@ function messageOf(e) {
  *   corsOrigins?: string[], dataDir: string, quiet?: boolean, jwksUri?: string, jwks?: any,
  *   adminToken?: string, portalUrl?: string,
  *   accountRequestRateLimit?: { max: number, timeWindow: number | string },
+ *   orphanUploadTtlMs?: number,
  * }} opts
  */
 export function createApiServer(opts) {
@@ -203,6 +204,8 @@ export function createApiServer(opts) {
     adminToken: opts.adminToken ?? process.env.ES_ADMIN_TOKEN ?? 'demo-admin',
     portalUrl: opts.portalUrl ?? process.env.ES_PORTAL_URL ?? corsOrigins[0] ?? 'http://localhost:8080',
     // 5 per 10 minutes per client IP by default; ES_ACCOUNT_REQUEST_RATE_MAX / _WINDOW_MS let test stacks raise it.
+    // Uploads not attached to a case or comment within this time are deleted (ES_UPLOAD_TTL_HOURS, default 24).
+    orphanUploadTtlMs: opts.orphanUploadTtlMs ?? ((Number(process.env.ES_UPLOAD_TTL_HOURS) || 24) * 60 * 60 * 1000),
     accountRequestRateLimit: opts.accountRequestRateLimit ?? {
       max: Number(process.env.ES_ACCOUNT_REQUEST_RATE_MAX) || 5,
       timeWindow: Number(process.env.ES_ACCOUNT_REQUEST_RATE_WINDOW_MS) || 10 * 60 * 1000,

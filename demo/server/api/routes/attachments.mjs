@@ -1,6 +1,6 @@
 // Attachment upload (multipart, size and type limits, executable sniffing) and download (organisation only).
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { unlink, rename } from 'node:fs/promises';
+import { readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../../../../src/core/limits.js';
@@ -71,6 +71,34 @@ function malformed(e) {
   });
 }
 
+/** Default time an upload may wait to be attached to a case or comment before it is deleted. */
+export const ORPHAN_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes uploads never attached to a case or comment within `ttlMs` (the user uploaded, then abandoned the form
+ * or removed the file from it): the row and the stored file. Also removes `.part` files left by uploads that were
+ * cut off (a crash between write and rename). Attached files and seeded ones (stored in the row) are never
+ * touched. Returns the number of attachments removed.
+ * @param {import('better-sqlite3').Database} db
+ * @param {string} attachmentsDir
+ * @param {{ ttlMs?: number, now?: number }} [o]
+ */
+export async function sweepOrphanUploads(db, attachmentsDir, { ttlMs = ORPHAN_UPLOAD_TTL_MS, now = Date.now() } = {}) {
+  const cutoff = new Date(now - ttlMs).toISOString();
+  // One statement deletes and returns, so an upload that gets linked in between is either linked or gone, never
+  // linked to a deleted file.
+  const removed = db.prepare(`DELETE FROM attachments WHERE case_id IS NULL AND comment_id IS NULL AND created_at < ?
+    RETURNING stored_name`).all(cutoff);
+  for (const r of removed) if (r.stored_name) await unlink(join(attachmentsDir, r.stored_name)).catch(() => {});
+  for (const f of await readdir(attachmentsDir).catch(() => [])) {
+    if (!f.endsWith('.part')) continue;
+    const file = join(attachmentsDir, f);
+    const info = await stat(file).catch(() => null);
+    if (info && info.mtimeMs < now - ttlMs) await unlink(file).catch(() => {});
+  }
+  return removed.length;
+}
+
 export async function attachmentRoutes(api, ctx) {
   const { db, attachmentsDir } = ctx;
   const g = guards(ctx);
@@ -78,6 +106,14 @@ export async function attachmentRoutes(api, ctx) {
   const insert = db.prepare(`INSERT INTO attachments (id, owner_id, organisation_id, file_name, content_type, size, stored_name, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const get = db.prepare('SELECT * FROM attachments WHERE id = ?');
+
+  // Abandoned uploads: swept at start and then every hour (or every ttl, when shorter).
+  const ttlMs = ctx.orphanUploadTtlMs ?? ORPHAN_UPLOAD_TTL_MS;
+  const sweep = () => sweepOrphanUploads(db, attachmentsDir, { ttlMs }).catch((e) => api.log.error({ err: e }, 'upload sweep failed'));
+  const sweepTimer = setInterval(sweep, Math.min(ttlMs, 60 * 60 * 1000));
+  sweepTimer.unref();
+  api.addHook('onReady', async () => { await sweep(); });
+  api.addHook('onClose', async () => { clearInterval(sweepTimer); });
 
   api.post('/attachments', { preHandler: g.portal }, async (request, reply) => {
     if (!request.isMultipart()) {
