@@ -136,6 +136,23 @@ describe('es-contact-card', () => {
     expect(sr(plain).querySelector('[part="documents-link"]')!.getAttribute('href')).to.equal('#/documents');
   });
 
+  it('fits a narrow sidebar: day names stay whole, nothing overflows, escalation values wrap under their term', async () => {
+    const el = await mountCard('country="US" local-time-zone="Europe/Helsinki"', utc(2026, 3, 18, 8, 30));
+    el.style.cssText = 'display:block; inline-size: 260px';
+    await el.updateComplete;
+    const table = sr(el).querySelector<HTMLTableElement>('[part="hours"]')!;
+    expect(table.querySelectorAll('thead th').length, 'the "your time" column is shown').to.equal(3);
+    for (const day of table.querySelectorAll<HTMLElement>('tbody th')) {
+      const text = document.createRange();
+      text.selectNodeContents(day);
+      const lines = new Set([...text.getClientRects()].map((r) => Math.round(r.top)));
+      expect(lines.size, `"${day.textContent}" broke over lines`).to.equal(1);
+    }
+    expect(table.getBoundingClientRect().width, 'the hours table is wider than the card').to.be.at.most(260.5);
+    const how = sr(el).querySelectorAll<HTMLElement>('ol[part="escalation"] dd')[4]!; // level 2, "How": a long e-mail address
+    expect(how.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+  });
+
   it('updates the status while the page stays open, and stops when disconnected', async () => {
     const realNow = Date.now;
     let fake = utc(2026, 3, 18, 14, 59, ) + 59_700; // 300 ms before 17:00 EET closing

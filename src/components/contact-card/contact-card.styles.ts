@@ -23,9 +23,12 @@ export const contactCardStyles = css`
   .meta { display: flex; flex-wrap: wrap; gap: var(--_space-1) var(--_space-4); color: var(--_muted); font-size: 0.9375em; }
   .hours { border-collapse: collapse; inline-size: 100%; font-size: 0.9375em; }
   .hours caption { text-align: start; font-weight: 600; padding-block-end: var(--_space-2); }
-  .hours th, .hours td { text-align: start; padding-block: var(--_space-1); padding-inline: 0 var(--_space-4); border-block-end: 1px solid var(--_border); overflow-wrap: anywhere; }
+  /* break-word, not anywhere: "anywhere" lowers the cells' min-content width, and in a narrow sidebar the table
+     then squeezes day names into "Wed/nes/day". Words stay whole; times break after their dash. */
+  .hours th, .hours td { text-align: start; padding-block: var(--_space-1); padding-inline: 0 var(--_space-3); border-block-end: 1px solid var(--_border); overflow-wrap: break-word; }
+  .hours tbody th { white-space: nowrap; }
   .hours :is(th, td):last-child { padding-inline-end: 0; }
-  .hours thead th { color: var(--_muted); font-weight: 600; }
+  .hours thead th { color: var(--_muted); font-weight: 600; overflow-wrap: anywhere; /* long zone names never widen the table */ }
   .hours tbody th { font-weight: 400; }
   .hours tr.today th, .hours tr.today td { font-weight: 700; }
   .emergency { border: 1px solid var(--_danger); border-inline-start-width: 4px; border-radius: var(--_radius); padding: var(--_space-3) var(--_space-4); background: var(--_emergency-background); }
@@ -35,8 +38,11 @@ export const contactCardStyles = css`
   .emergency a { font-weight: 700; }
   .escalation { margin: 0; padding-inline-start: var(--_space-5); }
   .escalation li + li { margin-block-start: var(--_space-3); }
-  .escalation dl { display: grid; grid-template-columns: max-content 1fr; gap: var(--_space-1) var(--_space-3); margin: var(--_space-1) 0 0; }
-  .escalation dt { color: var(--_muted); }
-  .escalation dd { margin: 0; overflow-wrap: anywhere; }
+  .escalation dl { margin: var(--_space-1) 0 0; }
+  /* Term and value side by side when there is room, the value under its term in a narrow column. */
+  .escalation dl > div { display: flex; flex-wrap: wrap; gap: 0 var(--_space-3); }
+  .escalation dl > div + div { margin-block-start: var(--_space-1); }
+  .escalation dt { color: var(--_muted); flex: 0 0 8rem; }
+  .escalation dd { margin: 0; flex: 1 1 10rem; min-inline-size: 0; overflow-wrap: anywhere; }
   .documents { margin-block-end: 0; }
 `;

@@ -298,9 +298,9 @@ export class EsContactCard extends EsElement {
         ${sorted.map((l) => html`<li part="escalation-level" value=${l.level}>
           <strong>${msg(str`Level ${l.level}: ${l.name}`, { id: 'contact-card.level' })}</strong>
           <dl>
-            <dt>${msg('When', { id: 'contact-card.when' })}</dt><dd>${l.when}</dd>
-            <dt>${msg('How', { id: 'contact-card.how' })}</dt><dd>${contactLink(l.contact)}</dd>
-            <dt>${msg('Response time', { id: 'contact-card.response' })}</dt><dd>${l.responseTime}</dd>
+            <div><dt>${msg('When', { id: 'contact-card.when' })}</dt><dd>${l.when}</dd></div>
+            <div><dt>${msg('How', { id: 'contact-card.how' })}</dt><dd>${contactLink(l.contact)}</dd></div>
+            <div><dt>${msg('Response time', { id: 'contact-card.response' })}</dt><dd>${l.responseTime}</dd></div>
           </dl>
         </li>`)}
       </ol>
