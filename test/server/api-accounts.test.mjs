@@ -9,7 +9,8 @@ import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApi, OLLI, PEKKA } from './api-helpers.mjs';
+import { startApi, AUDIENCE, OLLI, PEKKA } from './api-helpers.mjs';
+import { createApiServer } from '../../demo/server/api/server.mjs';
 import { findAccountByEmail } from '../../demo/server/idp/accounts.mjs';
 import { openDatabase } from '../../demo/server/db.mjs';
 import { seedDatabase } from '../../demo/server/seed/seed.mjs';
@@ -146,6 +147,26 @@ test('rate limit: 429 problem with Retry-After after the configured number of re
     assert.ok(Number(last.headers.get('retry-after')) > 0);
     assert.match(last.headers.get('access-control-expose-headers'), /Retry-After/);
   } finally {
+    await lim.close();
+  }
+});
+
+test('rate limit counters live in the database: a restarted (or second) API process keeps counting', async () => {
+  const lim = await startApi({ seed: false, rateLimit: { max: 3, timeWindow: 60_000 } });
+  let second;
+  try {
+    const body = (i) => JSON.stringify({ firstName: 'R', lastName: 'L', email: `persist${i}@example.com`, accountId: 'ACC-104233' });
+    const post = (base, i) => fetch(`${base}/api/v1/account-requests`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost:8080' }, body: body(i) });
+    assert.deepEqual([(await post(lim.base, 1)).status, (await post(lim.base, 2)).status], [201, 201]);
+    // A new server on the same database file, as after a restart.
+    second = createApiServer({ db: lim.db, outbox: lim.outbox, issuer: lim.issuer, audience: AUDIENCE, dataDir: lim.dir, quiet: true,
+      accountRequestRateLimit: { max: 3, timeWindow: 60_000 } });
+    await second.listen({ port: 0, host: '127.0.0.1' });
+    const base2 = `http://127.0.0.1:${second.server.address().port}`;
+    assert.deepEqual([(await post(base2, 3)).status, (await post(base2, 4)).status], [201, 429], 'the allowance was not reset');
+    assert.equal((await post(lim.base, 5)).status, 429, 'and the first process sees the same count');
+  } finally {
+    await second?.close();
     await lim.close();
   }
 });

@@ -22,6 +22,7 @@ import { problem, PROBLEM_BASE } from './util.mjs';
 import { meRoutes } from './routes/me.mjs';
 import { caseRoutes } from './routes/cases.mjs';
 import { attachmentRoutes } from './routes/attachments.mjs';
+import { sqliteRateLimitStore } from './rate-limit-store.mjs';
 import { publicRoutes } from './routes/public.mjs';
 import { accountRequestRoutes } from './routes/account-requests.mjs';
 import { adminRoutes } from './routes/admin.mjs';
@@ -196,7 +197,7 @@ export function createApiServer(opts) {
     limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 10, headerPairs: 100 },
     throwFileSizeLimit: true,
   });
-  app.register(rateLimit, { global: false });
+  app.register(rateLimit, { global: false, store: sqliteRateLimitStore(db) });
 
   const ctx = {
     db, outbox, issuer, audience, dataDir, attachmentsDir,
