@@ -52,7 +52,17 @@ function setup(tokenStorage: TokenStorage = 'memory', extra: SessionDeps = {}) {
   const userKey = `oidc.user:${authority}:${clientId}`;
   /** Plays "another tab" on the session channel. */
   const peer = () => new BroadcastChannel(`eservice-widgets-session:${clientId}`);
-  return { key, authority, clientId, config, nav, make, user, userKey, peer, loads: () => loads };
+  /** Opens `count` tabs and signs them in the way a real second tab does: a peer shares `shared` on the channel. */
+  const signedIn = async (count = 1, shared = user()) => {
+    const tabs = Array.from({ length: count }, () => make());
+    await Promise.all(tabs.map((tab) => tab.ready));
+    const ch = peer();
+    ch.postMessage({ v: 1, type: 'user', from: 'test', user: JSON.stringify(shared) });
+    ch.close();
+    await waitUntil(() => tabs.every((tab) => tab.state.status === 'signed-in'), 'the tabs adopt the shared session');
+    return tabs;
+  };
+  return { key, authority, clientId, config, nav, make, user, userKey, peer, signedIn, loads: () => loads };
 }
 
 const tokenAnswer = (at: string, rt: string, extra: Record<string, unknown> = {}) => ({
@@ -214,13 +224,7 @@ describe('session', () => {
 
   it('one lock: two tabs renewing at once send ONE refresh; the other adopts the new tokens', async () => {
     const t = setup('memory');
-    const a = t.make();
-    const b = t.make();
-    await Promise.all([a.ready, b.ready]);
-    const ch = t.peer();
-    ch.postMessage({ v: 1, type: 'user', from: 'test', user: JSON.stringify(t.user()) });
-    ch.close();
-    await waitUntil(() => a.state.status === 'signed-in' && b.state.status === 'signed-in', 'both tabs adopt the shared session');
+    const [a, b] = await t.signedIn(2);
     await script(t.key, [{ ...tokenAnswer('at-2', 'rt-2'), delayMs: 150 }]);
     const [ta, tb] = await Promise.all([a.renew(), b.renew()]);
     expect(ta).to.equal('at-2');
@@ -234,12 +238,7 @@ describe('session', () => {
 
   it('renewals in one tab are coalesced and queued behind the lock', async () => {
     const t = setup('memory');
-    const a = t.make();
-    await a.ready;
-    const ch = t.peer();
-    ch.postMessage({ v: 1, type: 'user', from: 'test', user: JSON.stringify(t.user()) });
-    ch.close();
-    await waitUntil(() => a.state.status === 'signed-in');
+    const [a] = await t.signedIn();
     await script(t.key, [{ ...tokenAnswer('at-2', 'rt-2'), delayMs: 100 }, tokenAnswer('at-3', 'rt-3')]);
     const [x, y] = await Promise.all([a.renew(), a.renew()]);
     expect([x, y]).to.deep.equal(['at-2', 'at-2']);
@@ -250,36 +249,21 @@ describe('session', () => {
 
   it('renews by itself before expiry (timer) and when a token is requested near expiry', async () => {
     const t = setup('memory');
-    const a = t.make();
-    await a.ready;
     await script(t.key, [tokenAnswer('at-timer', 'rt-2')]);
-    const ch = t.peer();
-    ch.postMessage({ v: 1, type: 'user', from: 'test', user: JSON.stringify(t.user({ expires_at: nowS() + 3 })) });
-    ch.close();
-    await waitUntil(() => a.state.status === 'signed-in');
+    const [a] = await t.signedIn(1, t.user({ expires_at: nowS() + 3 }));
     await waitUntil(async () => (await requests(t.key)).length === 1, 'the timer renews before expiry', { timeout: 4000 });
     await waitUntil(() => (a.state.user?.expiresAt ?? 0) > nowS() + 600);
     expect(await a.getAccessToken()).to.equal('at-timer');
 
     const t2 = setup('memory');
-    const b = t2.make();
-    await b.ready;
-    const ch2 = t2.peer();
-    ch2.postMessage({ v: 1, type: 'user', from: 'test', user: JSON.stringify(t2.user({ expires_at: nowS() + 5 })) });
-    ch2.close();
-    await waitUntil(() => b.state.status === 'signed-in');
+    const [b] = await t2.signedIn(1, t2.user({ expires_at: nowS() + 5 }));
     await script(t2.key, [tokenAnswer('at-fresh', 'rt-9')]);
     expect(await b.getAccessToken()).to.equal('at-fresh');
   });
 
   it('a failed renewal (invalid_grant) ends the session with expired', async () => {
     const t = setup('memory');
-    const a = t.make();
-    await a.ready;
-    const ch = t.peer();
-    ch.postMessage({ v: 1, type: 'user', from: 'test', user: JSON.stringify(t.user()) });
-    ch.close();
-    await waitUntil(() => a.state.status === 'signed-in');
+    const [a] = await t.signedIn();
     await script(t.key, [{ status: 400, json: { error: 'invalid_grant', error_description: 'grant request is invalid' } }]);
     expect(await a.renew()).to.equal(null);
     expect(a.state.status).to.equal('error');
@@ -289,13 +273,7 @@ describe('session', () => {
 
   it('sign-out revokes the tokens, ends the provider session with id_token_hint and signs out the other tabs', async () => {
     const t = setup('memory');
-    const a = t.make();
-    const b = t.make();
-    await Promise.all([a.ready, b.ready]);
-    const ch = t.peer();
-    ch.postMessage({ v: 1, type: 'user', from: 'test', user: JSON.stringify(t.user()) });
-    ch.close();
-    await waitUntil(() => a.state.status === 'signed-in' && b.state.status === 'signed-in');
+    const [a, b] = await t.signedIn(2);
     await script(t.key, [{ json: {} }, { json: {} }]);
     await a.signOut();
     await waitUntil(() => b.state.status === 'signed-out', 'the other tab follows');
@@ -326,12 +304,7 @@ describe('session', () => {
 
   it('markExpired (second 401) drops the tokens of this tab', async () => {
     const t = setup('memory');
-    const a = t.make();
-    await a.ready;
-    const ch = t.peer();
-    ch.postMessage({ v: 1, type: 'user', from: 'test', user: JSON.stringify(t.user()) });
-    ch.close();
-    await waitUntil(() => a.state.status === 'signed-in');
+    const [a] = await t.signedIn();
     const seen: string[] = [];
     a.subscribe((s) => seen.push(s.status));
     a.markExpired();
