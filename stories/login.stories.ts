@@ -4,7 +4,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 // Registration happens here, not through the define module: the bundler treats a bare `import './define.js'` of
 // this package as side-effect free (package.json `sideEffects` lists only dist/ files) and drops it.
 import { EsLogin } from '../src/components/login/login.js';
-import type { EsStoryParameters } from './support/fake-provider.js';
+import { StorySession, type EsStoryParameters } from './support/fake-provider.js';
 
 EsLogin.define();
 
@@ -27,6 +27,21 @@ const es = (p: EsStoryParameters) => ({ es: p });
 export const SignedOut: Story = {};
 
 export const SignedOutPopup: Story = { name: 'Signed out (popup sign-in)', args: { popup: true } };
+
+/**
+ * After a page load, while the session restores a stored sign-in: no sign-in button, a quiet space of one button
+ * row, and "Checking your sign-in…" after about 300 ms. Here the restore never finishes, so after 10 seconds the
+ * element falls back to the signed-out view, as it does on a page (the user can always sign in).
+ */
+export const CheckingSignIn: Story = {
+  name: 'Checking sign-in',
+  decorators: [(story, context) => {
+    // A nested provider whose session's `ready` never settles (parameters.es has no such option).
+    const session = Object.assign(new StorySession(), { ready: new Promise<void>(() => undefined) });
+    const theme = (context.globals as { theme?: 'light' | 'dark' }).theme ?? 'light';
+    return html`<es-story-provider .session=${session} .theme=${theme}>${story()}</es-story-provider>`;
+  }],
+};
 
 export const SigningIn: Story = { parameters: es({ session: { status: 'signing-in', signInOutcome: 'never' } }) };
 

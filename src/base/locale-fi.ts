@@ -12,4 +12,5 @@ export const templates = {
   'common.retry': 'Yritä uudelleen',
   'common.signed-out': 'Kirjaudu Business Account -tunnuksellasi nähdäksesi tämän.',
   'common.sign-in': 'Kirjaudu sisään',
+  'common.checking-sign-in': 'Tarkistetaan kirjautumistasi…',
 };

@@ -53,11 +53,25 @@ export function renderSignedOut(signIn: () => void, text?: string): TemplateResu
 }
 
 /**
- * What an element that needs a signed-in user shows instead of its content: a busy state while signing in, the
- * sign-in prompt with `text` when signed out; null when signed in (render the content).
+ * While the session may still be restoring a stored sign-in (`watch.checking`): a calm busy state in place of a
+ * sign-in prompt that would jump away a moment later. The `role="status"` region is there from the first render
+ * and keeps its line (a no-break space); the text replaces it only once `watch.slow`, so a fast restore shows
+ * nothing and a slow one is announced once.
+ */
+export function renderChecking(watch: SessionWatch): TemplateResult {
+  return html`<div part="checking" class="state checking" role="status" aria-live="polite">
+    <p>${watch.slow ? msg('Checking your sign-in…', { id: 'common.checking-sign-in' }) : '\u00a0'}</p>
+  </div>`;
+}
+
+/**
+ * What an element that needs a signed-in user shows instead of its content: the checking state until the session
+ * is known, a busy state while signing in, the sign-in prompt with `text` when signed out; null when signed in
+ * (render the content).
  */
 export function renderSessionGate(watch: SessionWatch, text: string): TemplateResult | null {
   const status = watch.state.status;
+  if (watch.checking) return renderChecking(watch);
   if (status === 'signing-in') return renderLoading();
   if (status !== 'signed-in') return renderSignedOut(() => watch.signIn(), text);
   return null;

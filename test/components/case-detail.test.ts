@@ -1,6 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { cleanup, deferred, fakeApi, FakeSession, mountWith, signedInUser } from '../helpers/fakes.js';
+import { cleanup, deferred, fakeApi, FakeSession, mountWith, recordRenders, signedInUser } from '../helpers/fakes.js';
 import '../../src/components/case-detail/define.js';
 import type { EsCaseDetail } from '../../src/components/case-detail/case-detail.js';
 import type { Comment, Page, SupportCase } from '../../src/core/models.js';
@@ -92,6 +92,23 @@ describe('es-case-detail', () => {
     session.set({ status: 'signed-in', user: signedInUser });
     await loaded(el);
     expect(calls).to.equal(1);
+  });
+
+  it('while the session restores a stored sign-in: a checking state, then the case, never the sign-in prompt', async () => {
+    let calls = 0;
+    const session = new FakeSession().holdReady();
+    const el = await mountWith<EsCaseDetail>('<es-case-detail case-id="case-7" poll-interval="0"></es-case-detail>', {
+      api: api({ getCase: async () => { calls++; return makeCase(); } }), session,
+    });
+    const seen = recordRenders(el);
+    expect($(el, '[part~=checking]')!.getAttribute('role')).to.equal('status');
+    expect($(el, '[part~=sign-in-button]')).to.equal(null);
+    expect(calls).to.equal(0);
+    session.set({ status: 'signed-in', user: signedInUser });
+    session.resolveReady();
+    await loaded(el);
+    expect(calls).to.equal(1);
+    expect(seen.parts().has('signed-out')).to.equal(false);
   });
 
   it('loading, then error with retry; 404 says not found or another organisation', async () => {

@@ -1,6 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { cleanup, deferred, fakeApi, FakeSession, mountWith, signedInUser } from '../helpers/fakes.js';
+import { cleanup, deferred, fakeApi, FakeSession, mountWith, recordRenders, signedInUser } from '../helpers/fakes.js';
 import '../../src/components/case-form/define.js';
 import type { EsCaseForm } from '../../src/components/case-form/case-form.js';
 import type { Attachment, KbSearchHit, NewCase, Product, SupportCase } from '../../src/core/models.js';
@@ -84,6 +84,20 @@ describe('es-case-form', () => {
     expect($<HTMLInputElement>(el, '#severity-low')!.checked).to.equal(true);
     expect(el.idempotencyKey).to.equal('k-1');
     expect($(el, '[part=restored]')).to.exist;
+  });
+
+  it('while the session restores a stored sign-in: a checking state, then the form, never the sign-in prompt', async () => {
+    const session = new FakeSession().holdReady();
+    const el = await mountWith<EsCaseForm>('<es-case-form></es-case-form>', { api: api(), session });
+    const seen = recordRenders(el);
+    expect($(el, '[part~=checking]')!.getAttribute('role')).to.equal('status');
+    expect($(el, '[part~=sign-in-button]')).to.equal(null);
+    expect($(el, '#subject')).to.equal(null);
+    session.set({ status: 'signed-in', user: signedInUser });
+    session.resolveReady();
+    await ready(el);
+    expect($(el, '#subject')).to.exist;
+    expect(seen.parts().has('signed-out')).to.equal(false);
   });
 
   it('client validation: error summary gets focus, links focus the fields, nothing is sent', async () => {

@@ -1,6 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { cleanup, deferred, fakeApi, FakeSession, mountWith, signedInUser } from '../helpers/fakes.js';
+import { cleanup, deferred, fakeApi, FakeSession, mountWith, recordRenders, signedInUser } from '../helpers/fakes.js';
+import { SessionWatch } from '../../src/base/session-watch.js';
 import '../../src/components/case-list/define.js';
 import type { EsCaseList } from '../../src/components/case-list/case-list.js';
 import type { CaseQuery, CaseSummary, Page, Product } from '../../src/core/models.js';
@@ -72,6 +73,42 @@ describe('es-case-list behaviour', () => {
     btn.click();
     expect(session.calls).to.deep.equal(['signIn:redirect']);
     expect(called).to.equal(0);
+  });
+
+  describe('while the session restores a stored sign-in (the shared session gate)', () => {
+    const timing = { ...SessionWatch.timing };
+    afterEach(() => { SessionWatch.timing = { ...timing }; });
+
+    it('shows a quiet checking state (no sign-in prompt, nothing loaded), then the cases, never the prompt', async () => {
+      SessionWatch.timing = { revealMs: 80, giveUpMs: 10_000 };
+      let called = 0;
+      const session = new FakeSession().holdReady();
+      const api = fakeApi({ listCases: async () => { called++; return page(makeCases(2)); }, listProducts: async () => products });
+      const el = await mountWith<EsCaseList>('<es-case-list></es-case-list>', { api, session });
+      const seen = recordRenders(el);
+      const region = el.shadowRoot!.querySelector('[part~=checking]')!;
+      expect(region.getAttribute('role')).to.equal('status');
+      expect(region.textContent!.trim()).to.equal('');
+      expect(el.shadowRoot!.querySelector('[part~=sign-in-button]')).to.equal(null);
+      await waitUntil(() => region.textContent!.includes('Checking your sign-in…'), 'the text shows after the delay');
+      await expect(el).to.be.accessible();
+      session.set({ status: 'signed-in', user: signedInUser });
+      session.resolveReady();
+      await waitUntil(() => called === 1, 'the cases load');
+      await settle(el);
+      expect(seen.parts().has('signed-out')).to.equal(false);
+      expect(seen.parts().has('sign-in-button')).to.equal(false);
+      expect(el.shadowRoot!.querySelector('[part~=checking]')).to.equal(null);
+    });
+
+    it('a ready that never settles gives way to the sign-in prompt after the time limit', async () => {
+      SessionWatch.timing = { revealMs: 30, giveUpMs: 150 };
+      const session = new FakeSession().holdReady();
+      const el = await mountWith<EsCaseList>('<es-case-list></es-case-list>', { session });
+      expect(el.shadowRoot!.querySelector('[part~=checking]')).to.not.equal(null);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~=sign-in-button]'), 'the prompt after the time limit');
+      expect(el.shadowRoot!.querySelector('[part~=signed-out]')!.textContent).to.contain('support cases');
+    });
   });
 
   it('renders defaults: columns, relative time with the full date in a title, total count, default sort', async () => {

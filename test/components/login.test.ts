@@ -5,7 +5,9 @@ import type { EsLogin } from '../../src/components/login/login.js';
 import { ApiError } from '../../src/core/errors.js';
 import { setLocale } from '../../src/core/i18n.js';
 import type { Me } from '../../src/core/models.js';
-import { FakeSession, cleanup, deferred, fakeApi, fakeConfig, mountWith, signedInUser } from '../helpers/fakes.js';
+import { SessionWatch } from '../../src/base/session-watch.js';
+import { FakeSession, cleanup, deferred, fakeApi, fakeConfig, mountWith, recordRenders, signedInUser } from '../helpers/fakes.js';
+import { sleep, waitFor } from '../helpers/wait.js';
 
 const anna: Me = {
   id: 'u-1', email: 'anna.virtanen@nordicbank.example', username: 'anna.virtanen@nordicbank.example',
@@ -18,6 +20,8 @@ const text = (el: EsLogin) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 async function settle(el: EsLogin) {
   for (let i = 0; i < 5; i++) { await el.updateComplete; await new Promise((r) => setTimeout(r, 0)); }
 }
+/** The checking region's text ('' while it only holds its line). */
+const checkingText = (el: EsLogin) => $(el, '[part~=checking]')?.textContent?.trim() ?? null;
 
 describe('es-login', () => {
   afterEach(cleanup);
@@ -38,6 +42,116 @@ describe('es-login', () => {
     session.set({ status: 'error', user: null, error: { code: 'failed', message: 'invalid_grant' } });
     await settle(el);
     await expect(el).to.be.accessible();
+  });
+
+  describe('checking a stored sign-in (session not ready yet)', () => {
+    const timing = { ...SessionWatch.timing };
+    beforeEach(() => { SessionWatch.timing = { revealMs: 120, giveUpMs: 10_000 }; });
+    afterEach(() => { SessionWatch.timing = { ...timing }; });
+
+    it('is accessible while checking, before and after the text shows', async () => {
+      const el = await mountWith<EsLogin>('<es-login></es-login>', { session: new FakeSession().holdReady() });
+      expect(el.view).to.equal('checking');
+      await expect(el).to.be.accessible();
+      await waitFor(() => checkingText(el));
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows no sign-in button, and says "Checking your sign-in…" only after the delay', async () => {
+      const session = new FakeSession().holdReady();
+      const start = Date.now();
+      const el = await mountWith<EsLogin>('<es-login></es-login>', { session });
+      expect(el.view).to.equal('checking');
+      expect(el.getAttribute('view')).to.equal('checking');
+      expect($(el, '[part~=sign-in-button]')).to.equal(null);
+      const region = $(el, '[part~=checking]')!;
+      expect(region.getAttribute('role')).to.equal('status');
+      expect(region.getBoundingClientRect().height, 'keeps a button row of space').to.be.at.least(38);
+      await sleep(40);
+      expect(checkingText(el), 'quiet at first').to.equal('');
+      const shown = await waitFor(() => checkingText(el));
+      expect(Date.now() - start).to.be.at.least(110);
+      expect(shown).to.equal('Checking your sign-in…');
+      expect($(el, '[part~=sign-in-button]')).to.equal(null);
+      // Nothing stored after all: the signed-out view.
+      session.resolveReady();
+      await settle(el);
+      expect(el.view).to.equal('signed-out');
+      expect($(el, '[part~=sign-in-button]')).to.not.equal(null);
+      expect($(el, '[part~=checking]')).to.equal(null);
+    });
+
+    it('a restored session goes from checking straight to signed in, never showing signed out', async () => {
+      const session = new FakeSession().holdReady();
+      const el = document.createElement('es-login') as EsLogin;
+      const seen = recordRenders(el);
+      await mountWith<EsLogin>(el, { session, api: fakeApi({ me: async () => anna }) });
+      await sleep(20);
+      // As the real session does: the stored user is adopted, then `ready` resolves.
+      session.set({ status: 'signed-in', user: signedInUser });
+      session.resolveReady();
+      await waitFor(() => el.view === 'signed-in');
+      await settle(el);
+      seen.stop();
+      expect(seen.views()).to.deep.equal(['checking', 'loading-account', 'signed-in']);
+      expect(seen.parts().has('signed-out')).to.equal(false);
+      expect(seen.parts().has('sign-in-button')).to.equal(false);
+    });
+
+    it('a ready that never settles falls back to signed out after the time limit, and sign-in works', async () => {
+      SessionWatch.timing = { revealMs: 50, giveUpMs: 200 };
+      const session = new FakeSession().holdReady();
+      const start = Date.now();
+      const el = await mountWith<EsLogin>('<es-login></es-login>', { session });
+      expect(el.view).to.equal('checking');
+      await waitFor(() => el.view === 'signed-out');
+      expect(Date.now() - start).to.be.at.least(190);
+      await el.updateComplete;
+      $(el, '[part~=sign-in-button]')!.click();
+      await settle(el);
+      expect(session.calls).to.deep.equal(['signIn:redirect']);
+    });
+
+    it('a ready that rejects shows the signed-out view at once', async () => {
+      const session = new FakeSession().holdReady();
+      const el = await mountWith<EsLogin>('<es-login></es-login>', { session });
+      const warn = console.warn;
+      const warnings: unknown[] = [];
+      console.warn = (...a: unknown[]) => { warnings.push(a[0]); };
+      try {
+        session.rejectReady(new Error('storage broken'));
+        await settle(el);
+      } finally { console.warn = warn; }
+      expect(el.view).to.equal('signed-out');
+      expect(warnings).to.have.length(1);
+    });
+
+    it('an error or a sign-in in progress is shown as it is, not as checking', async () => {
+      const session = new FakeSession({ status: 'error', error: { code: 'unreachable', message: '' } }).holdReady();
+      const el = await mountWith<EsLogin>('<es-login></es-login>', { session });
+      expect(el.view).to.equal('unreachable');
+      session.set({ status: 'signing-in', error: null });
+      await settle(el);
+      expect(el.view).to.equal('signing-in');
+    });
+
+    it('an element attached after the session is ready does not check again', async () => {
+      const session = new FakeSession();
+      await mountWith<EsLogin>('<es-login></es-login>', { session });
+      const second = document.createElement('es-login') as EsLogin;
+      const seen = recordRenders(second);
+      document.querySelector('es-test-provider')!.append(second);
+      await second.updateComplete;
+      expect(seen.views()).to.deep.equal(['signed-out']);
+    });
+
+    it('says it in Finnish', async () => {
+      try {
+        await setLocale('fi');
+        const el = await mountWith<EsLogin>('<es-login></es-login>', { session: new FakeSession().holdReady() });
+        expect(await waitFor(() => checkingText(el))).to.equal('Tarkistetaan kirjautumistasi…');
+      } finally { await setLocale('en'); }
+    });
   });
 
   describe('defaults (signed out)', () => {

@@ -1,6 +1,7 @@
 // End to end (issue 4): es-login's trouble states reached by seeded users through the real stack, and a deep link
 // that survives the sign-in redirect. The portal page is demo/pages/portal.html (es-provider + es-portal, which
 // holds es-login); signing in always goes through the identity provider's real login page, typed like a person.
+// A reload of a signed-in page must not flash the signed-out view while the stored session is restored.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { watchPage } from './helpers/browser.mjs';
@@ -113,6 +114,56 @@ test('a deep link to a case survives the sign-in redirect', { skip }, async () =
       const el = find(document);
       return !!el?.shadowRoot && el.shadowRoot.textContent.includes(subject);
     }, { subject: row.subject }, { timeout: 15_000 });
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/**
+ * In-page, before any script of the page: records every value es-login's `view` attribute takes, wherever the
+ * element is (es-portal renders it in its shadow root: every shadow root is observed as it is attached).
+ */
+function recordLoginViews() {
+  const seen = [];
+  /** @type {any} */ (window).__esLoginViews = seen;
+  const mo = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.target.localName !== 'es-login') continue;
+      // A callback can batch several changes: the old values name every value but the latest.
+      if (r.oldValue !== null) seen.push(r.oldValue);
+      seen.push(r.target.getAttribute('view'));
+    }
+  });
+  const observe = (root) => mo.observe(root, { subtree: true, attributes: true, attributeFilter: ['view'], attributeOldValue: true });
+  observe(document);
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    observe(root);
+    return root;
+  };
+}
+
+test('a reload of a signed-in page never shows es-login signed out while the session is restored', { skip }, async (t) => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const log = watchPage(page);
+  try {
+    await signInThroughLogin(page, { username: 'anna.virtanen@nordicbank.example' });
+    await waitForView(page, 'signed-in');
+    await page.addInitScript(recordLoginViews);
+    for (let round = 0; round < 3; round++) {
+      await page.reload();
+      await waitForView(page, 'signed-in');
+      const views = (await page.evaluate(() => /** @type {any} */ (window).__esLoginViews))
+        .filter((v, i, all) => v !== all[i - 1]);
+      t.diagnostic(`reload ${round + 1}: ${views.join(' → ')}`);
+      assert.ok(views.length > 0, 'the observer saw es-login set its view');
+      assert.ok(!views.includes('signed-out'), `es-login showed signed-out during reload ${round + 1}: ${views.join(' → ')}`);
+      assert.ok(!views.includes('no-session'), `es-login showed its no-session (sign-in button) view: ${views.join(' → ')}`);
+      assert.equal(views.at(-1), 'signed-in');
+    }
     assert.deepEqual(log.pageErrors, []);
   } finally {
     await context.close();

@@ -11,11 +11,22 @@ import type { Session, SessionState, SignInOptions } from '../../src/core/sessio
 
 export class FakeSession implements Session {
   state: SessionState;
-  ready = Promise.resolve();
+  ready: Promise<void> = Promise.resolve();
+  /** After holdReady(): settle `ready` as the real session does once a stored sign-in is restored (or not). */
+  resolveReady: () => void = () => undefined;
+  rejectReady: (e: unknown) => void = () => undefined;
   calls: string[] = [];
   private listeners = new Set<(s: SessionState) => void>();
   constructor(initial: Partial<SessionState> = {}) {
     this.state = { status: 'signed-out', user: null, error: null, ...initial };
+  }
+  /** Keeps `ready` pending, like a session still restoring a stored sign-in, until resolveReady()/rejectReady(). */
+  holdReady(): this {
+    const d = deferred<void>();
+    this.ready = d.promise;
+    this.resolveReady = () => d.resolve();
+    this.rejectReady = d.reject;
+    return this;
   }
   subscribe(l: (s: SessionState) => void) { this.listeners.add(l); return () => { this.listeners.delete(l); }; }
   set(next: Partial<SessionState>) {
@@ -56,6 +67,7 @@ export class EsTestProvider extends HTMLElement {
   private sessionP = new ContextProvider(this, { context: sessionContext, initialValue: new FakeSession() });
   private apiP = new ContextProvider(this, { context: apiContext, initialValue: fakeApi() });
   set config(v: EsConfig) { this.configP.setValue(v); }
+  get session(): Session { return this.sessionP.value!; }
   set session(v: Session) { this.sessionP.setValue(v); }
   set api(v: SupportApi) { this.apiP.setValue(v); }
 }
@@ -77,6 +89,12 @@ export async function mountWith<T extends HTMLElement>(
   if (typeof child === 'string') provider.innerHTML = child; else provider.append(child);
   const el = provider.firstElementChild as T & { updateComplete?: Promise<unknown> };
   await el.updateComplete;
+  // An element that follows the session renders "checking" until it has seen `ready` settle, which for a fake
+  // with a resolved `ready` is one microtask later: tests start from the settled view. A held `ready` stays checking.
+  if (el.shadowRoot?.querySelector('[part~=checking]')) {
+    await Promise.race([provider.session.ready.then(() => undefined, () => undefined), Promise.resolve()]);
+    await el.updateComplete;
+  }
   return el;
 }
 
@@ -90,4 +108,39 @@ export function deferred<T>() {
   let resolve!: (v: T) => void; let reject!: (e: unknown) => void;
   const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
   return { promise, resolve, reject };
+}
+
+/**
+ * Records, from now on, every `part` name rendered into `el`'s shadow root (once it has one) and every value its
+ * `view` attribute takes — also renders replaced within the same task, which a later query would miss. For
+ * asserting that a state never showed (no signed-out view while the session was being restored). Works on an
+ * element not mounted yet (attribute only: its shadow root does not exist before it connects).
+ */
+export function recordRenders(el: Element): { parts: () => Set<string>; views: () => string[]; stop: () => void } {
+  const seenParts = new Set<string>();
+  const oldViews: string[] = [];
+  const addParts = (root: Element | ShadowRoot) => {
+    const all = root instanceof Element ? [root, ...root.querySelectorAll('[part]')] : [...root.querySelectorAll('[part]')];
+    for (const e of all) for (const p of (e.getAttribute('part') ?? '').split(/\s+/)) if (p) seenParts.add(p);
+  };
+  const onRecords = (records: MutationRecord[]) => {
+    for (const r of records) {
+      if (r.type === 'childList') r.addedNodes.forEach((n) => { if (n instanceof Element) addParts(n); });
+      // Each change's old value is a value that was shown before the next one (however they were batched).
+      else if (r.target === el && r.oldValue !== null) oldViews.push(r.oldValue);
+    }
+  };
+  const mo = new MutationObserver(onRecords);
+  mo.observe(el, { attributes: true, attributeFilter: ['view'], attributeOldValue: true });
+  if (el.shadowRoot) {
+    addParts(el.shadowRoot);
+    mo.observe(el.shadowRoot, { childList: true, subtree: true });
+  }
+  const views = () => {
+    onRecords(mo.takeRecords());
+    const all = [...oldViews, el.getAttribute('view') ?? ''].filter(Boolean);
+    return all.filter((v, i) => v !== all[i - 1]);
+  };
+  const parts = () => { onRecords(mo.takeRecords()); return seenParts; };
+  return { parts, views, stop: () => { onRecords(mo.takeRecords()); mo.disconnect(); } };
 }

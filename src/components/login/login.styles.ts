@@ -10,6 +10,11 @@ export const loginStyles = css`
   .base { max-inline-size: var(--_max-width); }
   .row { display: flex; flex-wrap: wrap; align-items: center; gap: var(--_gap); }
   .hint { margin: 0; }
+  /* The shared checking state, sized as one button row: the view that follows never starts by shrinking. */
+  .base > .checking {
+    display: flex; align-items: center; min-block-size: 2.5rem; padding: 0; text-align: start;
+  }
+  .checking p { margin: 0; }
   .links { display: flex; flex-wrap: wrap; gap: var(--_space-1) var(--_space-4); margin-block-start: var(--_space-2); }
   .signed-out > * + *, .signed-in > * + * { margin-block-start: var(--_space-2); }
   .user { display: flex; flex-direction: column; min-inline-size: 0; }

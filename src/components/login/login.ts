@@ -4,7 +4,7 @@ import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { EsElement } from '../../base/es-element.js';
-import { errorMessage, renderLoading } from '../../base/status-views.js';
+import { errorMessage, renderChecking, renderLoading } from '../../base/status-views.js';
 import { apiContext, configContext, sessionContext } from '../../core/context.js';
 import type { SupportApi } from '../../core/api-types.js';
 import type { EsConfig } from '../../core/config.types.js';
@@ -18,9 +18,9 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { loginStyles } from './login.styles.js';
 import { SessionWatch } from '../../base/session-watch.js';
 
-/** Which help the element shows; exposed as the `view` attribute-free property for hosts and tests. */
+/** What the element shows; exposed as the read-only `view` property and reflected as the `view` attribute. */
 export type LoginView =
-  | 'no-session' | 'signed-out' | 'signing-in' | 'signed-in' | 'loading-account'
+  | 'no-session' | 'checking' | 'signed-out' | 'signing-in' | 'signed-in' | 'loading-account'
   | 'failed' | 'expired' | 'unreachable' | 'api-unreachable' | 'api-error' | 'no-access' | 'mismatch';
 
 /** Read through a function so TypeScript does not keep a narrowing across an await. */
@@ -41,11 +41,17 @@ const sameIdentity = (a: string | null | undefined, b: string | null | undefined
  * route) and clicking it dispatches a cancelable `es-account-request-open` event first — call `preventDefault()` to
  * open your own form instead.
  *
- * @summary Business Account sign-in, signed-in identity and sign-in help.
+ * The element reflects the state it shows as a read-only `view` attribute (`checking`, `signed-out`, `signing-in`,
+ * `signed-in`, `loading-account`, `failed`, `expired`, `unreachable`, `api-unreachable`, `api-error`, `no-access`,
+ * `mismatch`), so a host can style around it: `es-login[view='no-access'] { … }`.
  *
- * The element reflects the state it shows as a read-only `view` attribute (`signed-out`, `signing-in`, `signed-in`,
- * `loading-account`, `failed`, `expired`, `unreachable`, `api-unreachable`, `api-error`, `no-access`, `mismatch`),
- * so a host can style around it: `es-login[view='no-access'] { … }`.
+ * `checking`: after a page load the session restores a stored sign-in before it knows whether anyone is signed in.
+ * Until then the element shows a quiet busy state of one button's height instead of a sign-in button that would
+ * jump away; "Checking your sign-in…" (`role="status"`) appears only when this takes longer than about 300 ms. If
+ * the session cannot be restored, or it takes longer than 10 seconds, the signed-out view follows, so signing in
+ * is always possible.
+ *
+ * @summary Business Account sign-in, signed-in identity and sign-in help.
  *
  * @slot request-account - Replaces the "Request an account" link (signed-out and no-access states).
  * @slot support-contact - Replaces the "Contact support" link in the help texts (default link to `#/contact`).
@@ -55,6 +61,7 @@ const sameIdentity = (a: string | null | undefined, b: string | null | undefined
  * @event es-error - The account details (`/me`) could not be loaded; cancel it to hide the built-in message.
  *
  * @csspart base - The wrapper of every state.
+ * @csspart checking - Checking for a stored sign-in after a page load (view `checking`).
  * @csspart signed-out - Signed-out state.
  * @csspart sign-in-button - The "Business Account Login" button (also the retry button of sign-in trouble).
  * @csspart hint - "Your username is your email address".
@@ -135,6 +142,7 @@ export class EsLogin extends EsElement {
   /** The state the element is showing (read-only; for hosts that style around it and for tests). */
   get view(): LoginView {
     if (!this.watch.hasSession) return 'no-session';
+    if (this.watch.checking) return 'checking';
     const s = this.watch.state;
     if (s.status === 'error' && s.error) {
       if (s.error.code === 'unreachable') return 'unreachable';
@@ -386,6 +394,7 @@ export class EsLogin extends EsElement {
     const view = this.view;
     let body: TemplateResult | typeof nothing;
     switch (view) {
+      case 'checking': body = renderChecking(this.watch); break;
       case 'no-session':
       case 'signed-out': body = this.renderSignedOut(); break;
       case 'signing-in': body = this.renderSigningIn(); break;
