@@ -5,7 +5,7 @@
  * nothing; import `eservice-widgets/define.js` (every element) or `eservice-widgets/components/<name>/define.js`.
  */
 export { SEVERITIES, CASE_STATUSES } from './core/models.js';
-export type { Severity, CaseStatus, PortalAccess, Organisation, Me, Product, Person, Attachment, CaseSummary, StatusChange, SupportCase, Comment, Page, CaseSort, CaseQuery, NewCase, NewComment, KbQuery, MatchRange, KbSearchHit, KbArticleRef, KbArticle, OpeningHours, Holiday, SupportCentre, CountryLine, EmergencyLine, EscalationLevel, Contacts, DocumentInfo, DocumentQuery, AccountRequestInput, AccountRequestReceipt, ProblemDetails } from './core/models.js';
+export type { Severity, CaseStatus, PortalAccess, Organisation, Me, Product, Person, Attachment, CaseSummary, StatusChange, SupportCase, Comment, Page, CaseSort, CaseQuery, CommentQuery, NewCase, NewComment, KbQuery, MatchRange, KbSearchHit, KbArticleRef, KbArticle, OpeningHours, Holiday, SupportCentre, CountryLine, EmergencyLine, EscalationLevel, Contacts, DocumentInfo, DocumentQuery, AccountRequestInput, AccountRequestReceipt, ProblemDetails } from './core/models.js';
 export type { RequestOptions, CreateOptions, UploadOptions, SupportApi } from './core/api-types.js';
 export type { SessionStatus, SessionErrorCode, SessionUser, SessionState, SignInOptions, Session } from './core/session-types.js';
 export type { TokenStorage, EsConfig } from './core/config.types.js';

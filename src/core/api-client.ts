@@ -222,7 +222,7 @@ export function createApiClient(options: ApiClientOptions): SupportApi {
     }, o?.signal),
     getCase: (id, o) => call<SupportCase>('getCase', { method: 'get', path: `cases/${seg(id)}`, check: hasId, shape: 'a case' }, o?.signal),
     listComments: (caseId, o) => call<Page<Comment>>('listComments', {
-      method: 'get', path: `cases/${seg(caseId)}/comments`, searchParams: toSearchParams({ since: o?.since }), check: isPage, shape: 'a page of comments',
+      method: 'get', path: `cases/${seg(caseId)}/comments`, searchParams: toSearchParams({ since: o?.since, order: o?.order, cursor: o?.cursor, limit: o?.limit }), check: isPage, shape: 'a page of comments',
     }, o?.signal),
     addComment: (caseId, input, o) => call<Comment>('addComment', {
       method: 'post', path: `cases/${seg(caseId)}/comments`, json: input, headers: idem(o), check: hasId, shape: 'a comment',

@@ -1,5 +1,5 @@
 import type {
-  AccountRequestInput, AccountRequestReceipt, Attachment, CaseQuery, CaseSummary, Comment, Contacts,
+  AccountRequestInput, AccountRequestReceipt, Attachment, CaseQuery, CaseSummary, Comment, CommentQuery, Contacts,
   DocumentInfo, DocumentQuery, KbArticle, KbQuery, KbSearchHit, Me, NewCase, NewComment, Page, Product, SupportCase,
 } from './models.js';
 
@@ -27,8 +27,11 @@ export interface SupportApi {
   listCases(query: CaseQuery, o?: RequestOptions): Promise<Page<CaseSummary>>;
   createCase(input: NewCase, o: CreateOptions): Promise<SupportCase>;
   getCase(id: string, o?: RequestOptions): Promise<SupportCase>;
-  /** Oldest first. `since` (ISO time) returns only newer comments, for polling. */
-  listComments(caseId: string, o?: RequestOptions & { since?: string }): Promise<Page<Comment>>;
+  /**
+   * A page of the case's comments, oldest first (`order: 'desc'`: newest first, then `cursor: page.nextCursor` for
+   * the older ones). `since` (ISO time) returns only newer comments, for polling.
+   */
+  listComments(caseId: string, o?: RequestOptions & CommentQuery): Promise<Page<Comment>>;
   addComment(caseId: string, input: NewComment, o: CreateOptions): Promise<Comment>;
   closeCase(id: string, input: { reason?: string }, o?: RequestOptions): Promise<SupportCase>;
   reopenCase(id: string, input: { reason: string }, o?: RequestOptions): Promise<SupportCase>;

@@ -131,6 +131,18 @@ export interface CaseQuery {
   limit?: number;
 }
 
+/** Query of `listComments`. The server answers a `Page<Comment>` whose `total` counts every comment `since` matches. */
+export interface CommentQuery {
+  /** ISO time: only comments created after it (polling for new replies). */
+  since?: string;
+  /** `asc` (default): oldest first. `desc`: newest first, so a long thread opens at its end; `nextCursor` pages back. */
+  order?: 'asc' | 'desc';
+  /** `nextCursor` of the previous page, asked for with the same `order` (another order is a 400). */
+  cursor?: string;
+  /** 1..200, default 100. */
+  limit?: number;
+}
+
 export interface NewCase {
   subject: string;
   description: string;

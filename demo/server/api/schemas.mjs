@@ -152,8 +152,9 @@ export const requests = clean({
   }, ['subject', 'description', 'productId', 'severity']),
   commentQuery: {
     type: 'object', additionalProperties: false, properties: {
-      since: { type: 'string', format: 'date-time' },
-      cursor: { type: 'string', maxLength: 500 },
+      since: { type: 'string', format: 'date-time', description: 'Only comments created after this time (for polling).' },
+      order: { type: 'string', enum: ['asc', 'desc'], default: 'asc', description: 'asc = oldest first; desc = newest first (open a long thread at its end, then follow nextCursor to page back to older comments).' },
+      cursor: { type: 'string', maxLength: 500, description: 'nextCursor of the previous page, requested with the same order.' },
       limit: { type: 'integer', minimum: 1, maximum: 200, default: 100 },
     },
   },

@@ -26,6 +26,8 @@ export const caseDetailStyles = css`
     padding: var(--_space-3) var(--_space-4);
   }
   .comment.support { border-inline-start-color: var(--_support); }
+  .earlier { display: flex; flex-direction: column; align-items: flex-start; gap: var(--_space-2); margin-block-end: var(--_space-3); }
+  .earlier .alert { align-self: stretch; }
   .comment.pending { opacity: 0.75; border-style: dashed; }
   .comment.new { background: var(--es-color-info-surface, #e8f0fd); }
   .comment-head { display: flex; flex-wrap: wrap; gap: var(--_space-2); align-items: baseline; margin-block-end: var(--_space-2); }

@@ -28,6 +28,8 @@ import { caseDetailStyles } from './case-detail.styles.js';
 
 /** Highest escalation level (see Contacts.escalation). */
 export const MAX_ESCALATION_LEVEL = 3;
+/** Largest page of comments the API returns (`limit` of GET /cases/{id}/comments). */
+const MAX_COMMENT_PAGE = 200;
 
 type DialogMode = 'close' | 'reopen' | 'escalate';
 
@@ -47,6 +49,8 @@ export interface CommentDraft {
 /**
  * One support case: header, description, attachments, the comment thread with new replies arriving by polling,
  * the status history, and the follow-up actions (comment with attachments, close, reopen, ask for escalation).
+ * A long thread opens at its newest comments, next to the reply box; "Show earlier comments" above them loads the
+ * older ones a page at a time, in place, and moves focus to the first comment it added.
  * Changes are shown at once and rolled back with a message if the server refuses them; an unsent comment is kept
  * as a draft with its own Idempotency-Key, so a retry after a failure or a reload never posts it twice.
  *
@@ -65,6 +69,8 @@ export interface CommentDraft {
  * @csspart case-attachments - Attachments of the case.
  * @csspart attachment-button - Downloads one attachment.
  * @csspart thread - The comment thread.
+ * @csspart earlier-button - "Show earlier comments (N more)" at the top of a thread that does not show every comment yet.
+ * @csspart earlier-error - Message after earlier comments failed to load (the button above then retries).
  * @csspart comment - One comment (also `comment-support` / `comment-customer` / `comment-pending`).
  * @csspart new-marker - "New reply" marker on comments that arrived while the page was open.
  * @csspart history - The status history timeline.
@@ -92,6 +98,8 @@ export class EsCaseDetail extends EsElement {
   @property({ attribute: 'case-id', reflect: true }) caseId = '';
   /** How often new replies are fetched, in ms (while the element and the tab are visible). 0 turns polling off. */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 20000;
+  /** How many comments the thread opens with (the newest) and each "Show earlier comments" adds (1-200). */
+  @property({ type: Number, attribute: 'comment-page-size' }) commentPageSize = 30;
 
   /** @internal */
   @consume({ context: apiContext, subscribe: true }) @state() api?: SupportApi;
@@ -112,6 +120,12 @@ export class EsCaseDetail extends EsElement {
   @state() private _reason = '';
   @state() private _reasonError: string | null = null;
   @state() private _showError = true;
+  /** Where the next page of earlier comments starts (null: every comment is shown). */
+  @state() private _earlierCursor: string | null = null;
+  /** How many earlier comments are not shown yet (from the page totals). */
+  @state() private _earlierLeft = 0;
+  @state() private _earlierLoading = false;
+  @state() private _earlierError: string | null = null;
 
   @query('dialog') private _dialogEl?: HTMLDialogElement;
   @query('#comment') private _commentEl?: HTMLTextAreaElement;
@@ -127,17 +141,25 @@ export class EsCaseDetail extends EsElement {
   private _inView = true;
   private _io: IntersectionObserver | null = null;
   private _draftSave = debounce((key: string | null) => this._saveCommentDraft(key), 300);
+  private _earlierAbort: AbortController | null = null;
+  /** Bumped whenever the thread on screen is replaced, so a late page of earlier comments is dropped, not mixed in. */
+  private _threadGen = 0;
 
   private _load = new Task(this, {
     task: async ([api, signedIn, id], { signal }) => {
       if (!api || !signedIn || !id) return initialState;
-      const [c, comments] = await Promise.all([api.getCase(id, { signal }), api.listComments(id, { signal })]);
-      return { c, comments: comments.items };
+      // Newest first: a long thread opens at its end, where the latest reply and the reply box are.
+      const [c, comments] = await Promise.all([
+        api.getCase(id, { signal }), api.listComments(id, { order: 'desc', limit: this._pageSize(), signal }),
+      ]);
+      return { c, comments };
     },
     args: () => [this.api, this._sessionWatch.signedIn, this.caseId, this._reload] as const,
     onComplete: ({ c, comments }) => {
+      this._resetEarlier();
       this._case = c;
-      this._comments = comments;
+      this._comments = oldestFirst(comments.items);
+      this._setEarlier(comments.nextCursor, comments.total - comments.items.length);
       this._newIds = new Set();
       this._actionError = null;
       this._restoreCommentDraft();
@@ -166,6 +188,7 @@ export class EsCaseDetail extends EsElement {
     this._io?.disconnect();
     this._io = null;
     this._stopPolling();
+    this._earlierAbort?.abort(); // a moved element keeps its thread and can page back again
     this._draftSave.flush();
   }
 
@@ -174,6 +197,7 @@ export class EsCaseDetail extends EsElement {
       this._draftSave.flush();
       this._case = null;
       this._comments = [];
+      this._resetEarlier();
       this._commentText = '';
       this._commentKey = null;
       this._commentError = null;
@@ -260,6 +284,82 @@ export class EsCaseDetail extends EsElement {
     const api = this.api;
     if (!api) return;
     api.getCase(id).then((fresher) => { if (this._case?.id === fresher.id) this._case = fresher; }, () => {});
+  }
+
+  // ------------------------------------------------------------------ earlier comments
+
+  private _pageSize(): number {
+    const n = Math.floor(this.commentPageSize);
+    return n >= 1 ? Math.min(n, MAX_COMMENT_PAGE) : 30;
+  }
+
+  /** Forgets the earlier-comments paging of the thread on screen and drops any page still on its way. */
+  private _resetEarlier(): void {
+    this._threadGen++;
+    this._earlierAbort?.abort();
+    this._earlierAbort = null;
+    this._earlierLoading = false;
+    this._earlierError = null;
+    this._earlierCursor = null;
+    this._earlierLeft = 0;
+  }
+
+  /**
+   * Where paging back goes on, and how many earlier comments are left by the totals. Counted down from the first
+   * page's total rather than taken from later totals, which also count replies posted since. A cursor means at
+   * least one more exists, whatever the count says.
+   */
+  private _setEarlier(cursor: string | null, left: number): void {
+    this._earlierCursor = cursor;
+    this._earlierLeft = cursor ? Math.max(1, left) : 0;
+  }
+
+  /** Loads the page of comments before the oldest one shown and puts it above, keeping what is shown. */
+  private async _loadEarlier(): Promise<void> {
+    const api = this.api;
+    const c = this._case;
+    const cursor = this._earlierCursor;
+    if (!api || !c || !cursor || this._earlierLoading) return;
+    const gen = this._threadGen;
+    const abort = new AbortController();
+    this._earlierAbort = abort;
+    this._earlierLoading = true;
+    this._earlierError = null;
+    try {
+      const page = await api.listComments(c.id, { order: 'desc', cursor, limit: this._pageSize(), signal: abort.signal });
+      if (abort.signal.aborted || gen !== this._threadGen) return;
+      // Focus is only moved from the button: whoever went on to type a reply meanwhile keeps their place.
+      const fromButton = (this.renderRoot as ShadowRoot).activeElement?.matches('[part~="earlier-button"]') ?? false;
+      const known = new Set(this._comments.map((x) => x.id));
+      const older = oldestFirst(page.items).filter((x) => !known.has(x.id));
+      this._comments = [...older, ...this._comments];
+      this._setEarlier(page.nextCursor, this._earlierLeft - page.items.length);
+      const n = older.length;
+      this._announce = new Intl.PluralRules(currentLocale()).select(n) === 'one'
+        ? msg('One earlier comment shown.', { id: 'case-detail.earlier-shown.one' })
+        : msg(str`${n} earlier comments shown.`, { id: 'case-detail.earlier-shown.other' });
+      await this.updateComplete;
+      if (!fromButton) return;
+      // Focus moves to the first comment added (right below the button, so nothing scrolls); with nothing added it
+      // stays on the button, or goes to the first comment when the button is gone.
+      const target = older.length ? this._commentItem(older[0]!.id)
+        : this._earlierCursor ? null : this.renderRoot.querySelector<HTMLElement>('[part~="comment"]');
+      target?.focus({ preventScroll: true });
+    } catch (err) {
+      if (abort.signal.aborted || gen !== this._threadGen || isAbort(err)) return;
+      if (this._emitError(err, 'listComments')) {
+        this._earlierError = `${msg('Earlier comments could not be loaded.', { id: 'case-detail.earlier-failed' })} ${errorMessage(err)}`;
+      }
+    } finally {
+      if (this._earlierAbort === abort) {
+        this._earlierAbort = null;
+        this._earlierLoading = false;
+      }
+    }
+  }
+
+  private _commentItem(id: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[part~="comment"][data-id="${CSS.escape(id)}"]`);
   }
 
   // ------------------------------------------------------------------ comment draft
@@ -564,15 +664,16 @@ export class EsCaseDetail extends EsElement {
   }
 
   private _renderThread(): TemplateResult {
-    const n = this._comments.filter((x) => !x.pending).length;
+    const n = this._comments.filter((x) => !x.pending).length + this._earlierLeft;
     return html`<section part="thread" class="section" aria-labelledby="thread-title">
       <h3 id="thread-title">${msg(str`Conversation (${n})`, { id: 'case-detail.thread' })}</h3>
-      ${this._comments.length ? html`<ol class="comments">
+      ${this._renderEarlier()}
+      ${this._comments.length ? html`<ol class="comments" aria-busy=${this._earlierLoading ? 'true' : 'false'}>
         ${this._comments.map((x) => {
           const isNew = this._newIds.has(x.id);
           const role = x.author.role === 'support' ? 'support' : 'customer';
           return html`<li part="comment comment-${role} ${x.pending ? 'comment-pending' : ''}" class="comment ${role} ${x.pending ? 'pending' : ''} ${isNew ? 'new' : ''}"
-            data-id=${x.id} aria-busy=${x.pending ? 'true' : 'false'}>
+            data-id=${x.id} aria-busy=${x.pending ? 'true' : 'false'} tabindex="-1">
             <div class="comment-head">
               <span class="author user-text">${x.author.name}</span>
               <span class="badge role-${role}">${role === 'support' ? msg('Support', { id: 'case-detail.role-support' }) : msg('Customer', { id: 'case-detail.role-customer' })}</span>
@@ -586,6 +687,21 @@ export class EsCaseDetail extends EsElement {
         })}
       </ol>` : html`<p class="hint">${msg('No comments yet.', { id: 'case-detail.no-comments' })}</p>`}
     </section>`;
+  }
+
+  /** The button that pages back (it is also the retry after a failure, so focus never has to move). */
+  private _renderEarlier(): TemplateResult | typeof nothing {
+    if (!this._earlierCursor) return nothing;
+    const n = this._earlierLeft;
+    const label = this._earlierLoading ? msg('Loading earlier comments…', { id: 'case-detail.loading-earlier' })
+      : this._earlierError ? msg(str`Try again: show earlier comments (${n} more)`, { id: 'case-detail.retry-earlier' })
+        : msg(str`Show earlier comments (${n} more)`, { id: 'case-detail.show-earlier' });
+    // aria-disabled, not disabled, while loading: a disabled button would drop the keyboard focus.
+    return html`<div class="earlier">
+      ${this._earlierError ? html`<div part="earlier-error" class="alert alert-danger" role="alert"><p>${this._earlierError}</p></div>` : nothing}
+      <button part="earlier-button" class="btn" type="button" aria-disabled=${this._earlierLoading ? 'true' : 'false'}
+        @click=${() => void this._loadEarlier()}>${label}</button>
+    </div>`;
   }
 
   private _renderCommentForm(c: SupportCase): TemplateResult {
@@ -668,6 +784,14 @@ declare global {
   interface HTMLElementTagNameMap {
     'es-case-detail': EsCaseDetail;
   }
+}
+
+/**
+ * A page's comments oldest first. Pages are asked for newest first; a stable sort by time on the reversed page
+ * keeps the server's order among equal times and also copes with an API (or fake) that ignores `order`.
+ */
+function oldestFirst(items: Comment[]): Comment[] {
+  return [...items].reverse().sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 /** True for the API's 422 answer to an Idempotency-Key reused with a different body. */

@@ -62,4 +62,10 @@ export const templates = {
   'case-detail.reason-optional-label': 'Syy (vapaaehtoinen)',
   'case-detail.cancel': 'Peruuta',
   'case-detail.history': 'Tilahistoria',
+  'case-detail.show-earlier': str`Näytä aiemmat kommentit (${0} lisää)`,
+  'case-detail.retry-earlier': str`Yritä uudelleen: näytä aiemmat kommentit (${0} lisää)`,
+  'case-detail.loading-earlier': 'Ladataan aiempia kommentteja…',
+  'case-detail.earlier-failed': 'Aiempia kommentteja ei voitu ladata.',
+  'case-detail.earlier-shown.one': 'Näytetään yksi aiempi kommentti.',
+  'case-detail.earlier-shown.other': str`Näytetään ${0} aiempaa kommenttia.`,
 };

@@ -210,6 +210,12 @@ export function caseStore(db) {
     };
   }
 
+  /**
+   * A page of a case's comments. `order` asc (default) = oldest first, desc = newest first (a long thread opens at
+   * its end and pages back). `since` keeps only newer comments in either order. `total` counts every comment the
+   * filter matches, whatever the cursor, so a client can tell how many are left. The cursor carries its order: a
+   * cursor of one order is refused (400) in the other instead of silently skipping or repeating comments.
+   */
   function listComments(caseId, query) {
     const where = ['case_id = ?'];
     const args = [caseId];
@@ -221,17 +227,20 @@ export function caseStore(db) {
       args.push(new Date(t).toISOString());
     }
     const total = prep(`SELECT COUNT(*) AS n FROM comments WHERE ${where.join(' AND ')}`).get(...args).n;
+    const desc = query.order === 'desc';
+    const tag = desc ? 'cd' : 'c';
     if (query.cursor) {
-      const v = decodeCursor(query.cursor, (a) => a.length === 3 && a[0] === 'c' && typeof a[1] === 'string' && Number.isInteger(a[2]));
-      where.push('(created_at, seq) > (?, ?)');
+      const v = decodeCursor(query.cursor, (a) => a.length === 3 && a[0] === tag && typeof a[1] === 'string' && Number.isInteger(a[2]));
+      where.push(`(created_at, seq) ${desc ? '<' : '>'} (?, ?)`);
       args.push(v[1], v[2]);
     }
     const limit = query.limit ?? 100;
-    const rows = prep(`SELECT * FROM comments WHERE ${where.join(' AND ')} ORDER BY created_at, seq LIMIT ?`).all(...args, limit + 1);
+    const dir = desc ? 'DESC' : 'ASC';
+    const rows = prep(`SELECT * FROM comments WHERE ${where.join(' AND ')} ORDER BY created_at ${dir}, seq ${dir} LIMIT ?`).all(...args, limit + 1);
     const more = rows.length > limit;
     if (more) rows.pop();
     const last = rows[rows.length - 1];
-    return { items: rows.map(toComment), nextCursor: more ? encodeCursor(['c', last.created_at, last.seq]) : null, total };
+    return { items: rows.map(toComment), nextCursor: more ? encodeCursor([tag, last.created_at, last.seq]) : null, total };
   }
 
   /** The list page as a JSON string (memoised). */
