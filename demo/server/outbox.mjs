@@ -61,14 +61,18 @@ export function textToHtml(text) {
   return `<!doctype html><html><body><div style="font-family:sans-serif;line-height:1.5">${body}</div></body></html>`;
 }
 
-/** Standard email layout: heading, paragraphs (text), an optional button link, a footer. All values escaped. */
-export function emailLayout({ heading, paragraphs = [], action, footer }) {
+/**
+ * Standard email layout: heading, paragraphs (text), an optional button link, a footer. All values escaped.
+ * `lang` (the html element's language) and `copyHint` (the line before the copyable link) are for emails that are
+ * not in English (the identity provider writes Finnish ones).
+ */
+export function emailLayout({ heading, paragraphs = [], action, footer, lang, copyHint = 'If the button does not work, copy this address into your browser:' }) {
   const actionUrl = action ? safeUrl(action.url) : null;
-  return html`<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;color:#1b1f24">
+  return html`<!doctype html><html${lang ? html` lang="${lang}"` : ''}><body style="font-family:sans-serif;line-height:1.5;color:#1b1f24">
 <h1 style="font-size:20px">${heading}</h1>
 ${paragraphs.map((p) => html`<p>${p}</p>\n`)}
 ${actionUrl ? html`<p><a href="${actionUrl}" style="display:inline-block;padding:10px 16px;background:#0b5cad;color:#fff;text-decoration:none;border-radius:4px">${action.label}</a></p>
-<p style="font-size:13px;color:#555">If the button does not work, copy this address into your browser: ${actionUrl}</p>` : ''}
+<p style="font-size:13px;color:#555">${copyHint} ${actionUrl}</p>` : ''}
 ${footer ? html`<p style="font-size:13px;color:#555">${footer}</p>` : ''}
 </body></html>`.value;
 }

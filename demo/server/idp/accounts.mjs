@@ -3,6 +3,7 @@
 // links carry a random token; only its SHA-256 is stored, and each token works once.
 import { randomBytes, randomUUID, scrypt, scryptSync, timingSafeEqual, createHash } from 'node:crypto';
 import { promisify } from 'node:util';
+import { messagesFor } from './messages.mjs';
 
 const scryptAsync = promisify(scrypt);
 
@@ -105,15 +106,17 @@ export function countAccounts(db) {
   return db.prepare('SELECT COUNT(*) AS n FROM idp_accounts').get().n;
 }
 
-/** Checks the password rule; returns a message for a person, or null when the password is acceptable. */
-export function passwordProblem(password) {
-  if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
-    return `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`;
-  }
-  if (password.length > MAX_PASSWORD_LENGTH) {
-    return `The password must be at most ${MAX_PASSWORD_LENGTH} characters long.`;
-  }
-  if (!password.trim()) return 'The password cannot be only spaces.';
+/**
+ * Checks the password rule; returns a message for a person (in `lang`, English by default), or null when the
+ * password is acceptable.
+ * @param {unknown} password
+ * @param {string} [lang]
+ */
+export function passwordProblem(password, lang = 'en') {
+  const t = messagesFor(lang).password;
+  if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) return t.tooShort(MIN_PASSWORD_LENGTH);
+  if (password.length > MAX_PASSWORD_LENGTH) return t.tooLong(MAX_PASSWORD_LENGTH);
+  if (!password.trim()) return t.blank;
   return null;
 }
 

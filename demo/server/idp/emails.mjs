@@ -1,62 +1,81 @@
 // Emails the identity provider sends (built here, delivered to the outbox). Every value is escaped by emailLayout.
+// `lang` (messages.mjs) is the language of the request that caused the email: the email is written in it and its
+// link carries it (`?lang=fi`), so the page the link opens is in the same language. Without `lang`: English, and
+// the link is left as it is (the page then picks the language itself).
 import { emailLayout } from '../outbox.mjs';
+import { messagesFor } from './messages.mjs';
+import { withLanguage } from './language.mjs';
 
-/** Sends the activation email (kind 'activation') with the set-password link. Returns the outbox promise. */
-export function sendActivationEmail(outbox, account, link) {
+function localised(link, lang) {
+  if (!lang) return link;
+  const u = new URL(link);
+  return `${u.origin}${withLanguage(`${u.pathname}${u.search}`, lang)}`;
+}
+
+/**
+ * Sends the activation email (kind 'activation') with the set-password link. Returns the outbox promise.
+ * @param {{ lang?: string }} [options]
+ */
+export function sendActivationEmail(outbox, account, link, { lang } = {}) {
+  const m = messagesFor(lang);
+  const t = m.email.activation;
+  const url = localised(link, lang);
   const name = account.firstName || account.email;
-  const text = `Hello ${name},
+  const text = `${m.email.hello(name)}
 
-a Business Account was created for ${account.email}. Your username is your email address.
+${t.created(account.email)}
 
-Set your password to activate it (the link works once, for 7 days):
-${link}
+${t.setText}
+${url}
 
-After that, sign in to the support portal with your email address and the new password.
-If you did not ask for this, you can ignore this email.`;
+${t.after}
+${t.ignore}`;
   return outbox.send({
     to: account.email,
     kind: 'activation',
-    subject: 'Activate your Business Account',
+    subject: t.subject,
     text,
     html: emailLayout({
-      heading: 'Activate your Business Account',
-      paragraphs: [
-        `Hello ${name},`,
-        `a Business Account was created for ${account.email}. Your username is your email address.`,
-        'Set your password to activate it. The link works once, for 7 days.',
-      ],
-      action: { url: link, label: 'Set my password' },
-      footer: 'If you did not ask for this, you can ignore this email.',
+      lang,
+      heading: t.heading,
+      paragraphs: [m.email.hello(name), t.created(account.email), t.setHtml],
+      action: { url, label: t.action },
+      copyHint: m.email.copyHint,
+      footer: t.ignore,
     }),
   });
 }
 
-/** Sends the password-reset email (kind 'password-reset'). Returns the outbox promise. */
-export function sendPasswordResetEmail(outbox, account, link) {
+/**
+ * Sends the password-reset email (kind 'password-reset'). Returns the outbox promise.
+ * @param {{ lang?: string }} [options]
+ */
+export function sendPasswordResetEmail(outbox, account, link, { lang } = {}) {
+  const m = messagesFor(lang);
+  const t = m.email.reset;
+  const url = localised(link, lang);
   const name = account.firstName || account.email;
-  const text = `Hello ${name},
+  const text = `${m.email.hello(name)}
 
-someone asked to reset the password of the Business Account ${account.email}.
-Your username is ${account.username}.
+${t.asked(account.email)}
+${t.username(account.username)}
 
-Choose a new password here (the link works once, for 30 minutes):
-${link}
+${t.chooseText}
+${url}
 
-One password works for every portal. If you did not ask for this, ignore this email: your password stays the same.`;
+${t.onePassword} ${t.ignore}`;
   return outbox.send({
     to: account.email,
     kind: 'password-reset',
-    subject: 'Reset your Business Account password',
+    subject: t.subject,
     text,
     html: emailLayout({
-      heading: 'Reset your password',
-      paragraphs: [
-        `Hello ${name},`,
-        `someone asked to reset the password of the Business Account ${account.email}. Your username is ${account.username}.`,
-        'The link works once, for 30 minutes. One password works for every portal.',
-      ],
-      action: { url: link, label: 'Choose a new password' },
-      footer: 'If you did not ask for this, ignore this email: your password stays the same.',
+      lang,
+      heading: t.heading,
+      paragraphs: [m.email.hello(name), `${t.asked(account.email)} ${t.username(account.username)}`, t.lifetimeHtml],
+      action: { url, label: t.action },
+      copyHint: m.email.copyHint,
+      footer: t.ignore,
     }),
   });
 }

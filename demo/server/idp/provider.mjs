@@ -8,9 +8,11 @@ import Provider, { errors } from 'oidc-provider';
 import { createSqliteAdapter } from './sqlite-adapter.mjs';
 import {
   findAccountById, findAccountByLogin, hasPassword, verifyPasswordAsync, createActivationLink,
-  createPasswordResetLink, inspectLinkToken, redeemLinkToken, migrateIdp, setUsername,
+  createPasswordResetLink, inspectLinkToken, redeemLinkToken, migrateIdp, setUsername, passwordProblem,
 } from './accounts.mjs';
 import { sendActivationEmail, sendPasswordResetEmail } from './emails.mjs';
+import { messagesFor } from './messages.mjs';
+import { LANGUAGES, pageLanguage, requestLanguage } from './language.mjs';
 import * as views from './views.mjs';
 
 /** oidc-provider routes that scripts call: their errors are JSON, never the HTML error page. */
@@ -75,6 +77,11 @@ function sendHtml(res, status, body) {
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
   res.end(body);
+}
+
+/** The language of a page oidc-provider renders (sign-out, errors): its ui_locales, else cookie / Accept-Language. */
+function oidcLanguage(ctx) {
+  return requestLanguage(ctx.req, { uiLocales: ctx.oidc?.params?.ui_locales });
 }
 
 function redirect(res, location, status = 303) {
@@ -154,6 +161,7 @@ export function createIdentityProvider({
       email: ['email', 'email_verified'],
     },
     scopes: ['openid', 'offline_access', 'profile', 'email'],
+    discovery: { ui_locales_supported: LANGUAGES },
     responseTypes: ['code'],
     pkce: { required: () => true },
     conformIdTokenClaims: false,
@@ -246,13 +254,18 @@ export function createIdentityProvider({
         enabled: true,
         async logoutSource(ctx, form) {
           const client = ctx.oidc.client;
-          ctx.body = views.logoutPage({ form, clientName: client ? clientNames.get(client.clientId) : undefined, auto: !!client });
+          ctx.body = views.logoutPage({
+            form, clientName: client ? clientNames.get(client.clientId) : undefined, auto: !!client, lang: oidcLanguage(ctx),
+          });
         },
         async postLogoutSuccessSource(ctx) {
+          const lang = oidcLanguage(ctx);
+          const t = messagesFor(lang);
           ctx.body = views.messagePage({
-            title: 'You are signed out',
-            message: 'You are signed out of your Business Account on every portal.',
-            links: [...clientOrigins.values()].map((o) => ({ href: `${o}/`, label: `Go to ${o}` })),
+            lang,
+            title: t.logout.doneTitle,
+            message: t.logout.done,
+            links: [...clientOrigins.values()].map((o) => ({ href: `${o}/`, label: t.links.goTo(o) })),
           });
         },
       },
@@ -268,7 +281,7 @@ export function createIdentityProvider({
         return;
       }
       ctx.type = 'html';
-      ctx.body = views.errorPage({ out });
+      ctx.body = views.errorPage({ out, lang: oidcLanguage(ctx) });
     },
   };
 
@@ -309,20 +322,28 @@ export function createIdentityProvider({
     if (failures.size > 10000) failures.clear();
     failures.set(id, [...(failures.get(id) ?? []), Date.now()]);
   }
-  const portalLinks = () => [...clientOrigins.values()].map((o) => ({ href: `${o}/`, label: `Go to the support portal (${o})` }));
+  const portalLinks = (lang) => [...clientOrigins.values()].map((o) => ({ href: `${o}/`, label: messagesFor(lang).links.portal(o) }));
+  const forgotLink = (lang) => ({ href: forgotPasswordPath, label: messagesFor(lang).links.forgot });
 
   // ----- interaction pages -----------------------------------------------------------------------------------
 
-  async function interactionOrExpired(req, res) {
+  /** The language of an interaction page: `lang` of the request, else the authorization request's ui_locales. */
+  const interactionLanguage = (req, res, explicit, details) => pageLanguage(req, res, { explicit, uiLocales: details?.params.ui_locales });
+
+  async function interactionOrExpired(req, res, explicit, uid) {
     try {
       return await provider.interactionDetails(req, res);
     } catch (err) {
       if (err instanceof errors.SessionNotFound) {
+        const lang = interactionLanguage(req, res, explicit);
+        const t = messagesFor(lang);
         sendHtml(res, 400, views.messagePage({
-          title: 'Start the sign-in again',
+          lang,
+          switchHref: `/interaction/${uid}`,
+          title: t.login.expiredTitle,
           status: 'error',
-          message: 'This sign-in page has expired or was opened in another window. Go back to the portal and choose Sign in again.',
-          links: portalLinks(),
+          message: t.login.expired,
+          links: portalLinks(lang),
         }));
         return null;
       }
@@ -330,22 +351,27 @@ export function createIdentityProvider({
     }
   }
 
-  function renderLogin(res, details, { username = '', error, status = 200 } = {}) {
+  function renderLogin(res, details, lang, { username = '', error, status = 200 } = {}) {
+    const t = messagesFor(lang).login;
     sendHtml(res, status, views.loginPage({
       uid: details.uid,
       username,
-      error,
+      error: error && t[error],
+      lang,
       clientName: clientNames.get(details.params.client_id),
-      forgotHref: `${forgotPasswordPath}?return=${encodeURIComponent(`/interaction/${details.uid}`)}`,
+      forgotHref: `${forgotPasswordPath}?${new URLSearchParams({ return: `/interaction/${details.uid}`, lang })}`,
     }));
   }
 
-  async function interactionGet(req, res) {
-    const details = await interactionOrExpired(req, res);
+  async function interactionGet(req, res, url, uid) {
+    const explicit = url.searchParams.get('lang');
+    const details = await interactionOrExpired(req, res, explicit, uid);
     if (!details) return;
     const { prompt, params, session } = details;
     if (prompt.name === 'login') {
-      renderLogin(res, details, { username: typeof params.login_hint === 'string' ? params.login_hint : '' });
+      renderLogin(res, details, interactionLanguage(req, res, explicit, details), {
+        username: typeof params.login_hint === 'string' ? params.login_hint : '',
+      });
       return;
     }
     if (prompt.name === 'consent' && firstParty.has(params.client_id)) {
@@ -365,10 +391,11 @@ export function createIdentityProvider({
     await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'Unsupported interaction' }, { mergeWithLastSubmission: false });
   }
 
-  async function interactionLogin(req, res) {
+  async function interactionLogin(req, res, url, uid) {
     const form = await readForm(req);
-    const details = await interactionOrExpired(req, res);
+    const details = await interactionOrExpired(req, res, form.get('lang'), uid);
     if (!details) return;
+    const lang = interactionLanguage(req, res, form.get('lang'), details);
     if (details.prompt.name !== 'login') {
       redirect(res, `/interaction/${details.uid}`);
       return;
@@ -377,13 +404,13 @@ export function createIdentityProvider({
     const password = (form.get('password') || '').slice(0, 1024);
     const key = username.toLowerCase();
     if (tooManyFailures(key)) {
-      renderLogin(res, details, { username, error: views.TOO_MANY_ATTEMPTS, status: 429 });
+      renderLogin(res, details, lang, { username, error: 'tooMany', status: 429 });
       return;
     }
     const account = username && password ? await verifyPasswordAsync(db, username, password) : null;
     if (!account) {
       recordFailure(key);
-      renderLogin(res, details, { username, error: views.LOGIN_ERROR, status: 401 });
+      renderLogin(res, details, lang, { username, error: 'error', status: 401 });
       return;
     }
     failures.delete(key);
@@ -392,8 +419,8 @@ export function createIdentityProvider({
     }, { mergeWithLastSubmission: false });
   }
 
-  async function interactionAbort(req, res) {
-    const details = await interactionOrExpired(req, res);
+  async function interactionAbort(req, res, url, uid) {
+    const details = await interactionOrExpired(req, res, url.searchParams.get('lang'), uid);
     if (!details) return;
     await provider.interactionFinished(req, res, {
       error: 'access_denied', error_description: 'The sign-in was cancelled.',
@@ -408,14 +435,17 @@ export function createIdentityProvider({
 
   async function forgot(req, res, url) {
     if (req.method === 'GET') {
-      sendHtml(res, 200, views.forgotPage({ backHref: safeReturn(url.searchParams.get('return')) }));
+      const lang = pageLanguage(req, res, { explicit: url.searchParams.get('lang') });
+      sendHtml(res, 200, views.forgotPage({ backHref: safeReturn(url.searchParams.get('return')), lang }));
       return;
     }
     const form = await readForm(req);
+    // The email goes out in the language of the page the address was typed on.
+    const lang = pageLanguage(req, res, { explicit: form.get('lang') });
     const email = (form.get('email') || '').trim().slice(0, 320);
     const backHref = safeReturn(form.get('return'));
     if (!email) {
-      sendHtml(res, 400, views.forgotPage({ backHref, error: 'Type your email address.' }));
+      sendHtml(res, 400, views.forgotPage({ backHref, lang, error: messagesFor(lang).forgot.emailRequired }));
       return;
     }
     const account = findAccountByLogin(db, email);
@@ -423,74 +453,60 @@ export function createIdentityProvider({
       try {
         if (!hasPassword(db, account.id)) {
           // Never activated: a reset would not help; send a fresh activation link instead.
-          await sendActivationEmail(outbox, account, createActivationLink(db, account.id, { issuer }));
+          await sendActivationEmail(outbox, account, createActivationLink(db, account.id, { issuer }), { lang });
         } else if (account.status === 'active') {
-          await sendPasswordResetEmail(outbox, account, createPasswordResetLink(db, account.id, { issuer }));
+          await sendPasswordResetEmail(outbox, account, createPasswordResetLink(db, account.id, { issuer }), { lang });
         }
       } catch (err) {
         log('could not send the password email:', err);
       }
     }
-    sendHtml(res, 200, views.forgotPage({ email, done: true, backHref }));
+    sendHtml(res, 200, views.forgotPage({ email, done: true, backHref, lang }));
   }
 
-  const LINK_TEXT = {
-    reset: {
-      title: 'Choose a new password',
-      intro: 'Choose a new password for your Business Account. It works on every portal.',
-      submit: 'Change password',
-      used: 'This password reset link has already been used. Each link works only once.',
-      expired: 'This password reset link has expired. Links work for 30 minutes.',
-      unknown: 'This password reset link is not valid. Copy the whole link from the email, or ask for a new one.',
-      again: { href: forgotPasswordPath, label: 'Ask for a new link' },
-      done: 'Your password has been changed. Go back to your portal and sign in with your email address and the new password.',
-    },
-    activation: {
-      title: 'Activate your Business Account',
-      intro: 'Choose the password for your new Business Account. Your username is your email address.',
-      submit: 'Activate my account',
-      used: 'This activation link has already been used, so your account is active. Sign in with your email address, or reset the password if you forgot it.',
-      expired: 'This activation link has expired. Links work for 7 days. Ask for a new one with "Forgot your password?".',
-      unknown: 'This activation link is not valid. Copy the whole link from the email, or ask for a new one.',
-      again: { href: forgotPasswordPath, label: 'Forgot your password? Ask for a new link' },
-      done: 'Your Business Account is active. Sign in to the support portal with your email address and the password you chose.',
-    },
-  };
+  /** Texts of the reset and activation link pages, in `lang`. */
+  function linkText(kind, lang) {
+    const m = messagesFor(lang);
+    const t = kind === 'reset' ? m.reset : m.activation;
+    return { ...t, again: { href: forgotPasswordPath, label: t.again } };
+  }
 
-  async function linkPage(req, res, kind, token) {
-    const t = LINK_TEXT[kind];
+  async function linkPage(req, res, url, kind, token) {
+    const form = req.method === 'POST' ? await readForm(req) : null;
+    const lang = pageLanguage(req, res, { explicit: form ? form.get('lang') : url.searchParams.get('lang') });
+    const t = linkText(kind, lang);
     const action = kind === 'reset' ? `/password/reset/${token}` : `/activate/${token}`;
+    const failed = (status, state) => sendHtml(res, status, views.messagePage({
+      lang, switchHref: action, title: t.title, status: 'error', message: t[state] || t.unknown, links: [t.again],
+    }));
     const info = inspectLinkToken(db, token, kind);
     if (info.state !== 'valid') {
-      sendHtml(res, info.state === 'unknown' ? 404 : 410, views.messagePage({
-        title: t.title, status: 'error', message: t[info.state] || t.unknown, links: [t.again],
-      }));
+      failed(info.state === 'unknown' ? 404 : 410, info.state);
       return;
     }
-    if (req.method === 'GET') {
-      sendHtml(res, 200, views.setPasswordPage({ title: t.title, intro: t.intro, action, account: info.account, submitLabel: t.submit }));
+    const setPassword = (status, error) => sendHtml(res, status, views.setPasswordPage({
+      title: t.title, intro: t.intro, action, account: info.account, submitLabel: t.submit, error, lang,
+    }));
+    if (!form) {
+      setPassword(200);
       return;
     }
-    const form = await readForm(req);
     const password = form.get('password') || '';
     const confirm = form.get('confirm') || '';
-    const again = (error) => sendHtml(res, 400, views.setPasswordPage({
-      title: t.title, intro: t.intro, action, account: info.account, submitLabel: t.submit, error,
-    }));
     if (password !== confirm) {
-      again('The two passwords are not the same. Type the new password twice.');
+      setPassword(400, messagesFor(lang).setPassword.mismatch);
       return;
     }
     const result = redeemLinkToken(db, token, kind, password);
     if (!result.ok) {
       if (result.state === 'invalid-password') {
-        again(`${result.message} ${views.PASSWORD_RULE}`);
+        setPassword(400, `${passwordProblem(password, lang)} ${views.passwordRule(lang)}`);
         return;
       }
-      sendHtml(res, 410, views.messagePage({ title: t.title, status: 'error', message: t[result.state] || t.unknown, links: [t.again] }));
+      failed(410, result.state);
       return;
     }
-    sendHtml(res, 200, views.messagePage({ title: kind === 'reset' ? 'Password changed' : 'Account activated', message: t.done, links: portalLinks() }));
+    sendHtml(res, 200, views.messagePage({ lang, title: t.doneTitle, message: t.done, links: portalLinks(lang) }));
   }
 
   // ----- account page ----------------------------------------------------------------------------------------
@@ -499,41 +515,46 @@ export function createIdentityProvider({
     return createHmac('sha256', cookieKeys[0]).update(`account:${sessionId}`).digest('base64url');
   }
 
-  async function accountPage(req, res) {
+  async function accountPage(req, res, url) {
+    const form = req.method === 'POST' ? await readForm(req) : null;
+    const lang = pageLanguage(req, res, { explicit: form ? form.get('lang') : url.searchParams.get('lang') });
+    const t = messagesFor(lang).account;
     const ctx = provider.createContext(req, res);
     const session = await provider.Session.get(ctx);
     const account = session?.accountId ? findAccountById(db, session.accountId) : null;
     if (!account || account.status !== 'active') {
       sendHtml(res, 401, views.messagePage({
-        title: 'Your Business Account',
-        message: 'You are not signed in. Sign in on your support portal first, then open this page again.',
-        links: [...portalLinks(), { href: forgotPasswordPath, label: 'Forgot your password?' }],
+        lang,
+        switchHref: accountPath,
+        title: t.title,
+        message: t.signedOut,
+        links: [...portalLinks(lang), forgotLink(lang)],
       }));
       return;
     }
     const csrf = csrfFor(session.jti);
-    if (req.method === 'GET') {
-      sendHtml(res, 200, views.accountPage({ account, csrf }));
+    const page = (status, p) => sendHtml(res, status, views.accountPage({ account, csrf, lang, ...p }));
+    if (!form) {
+      page(200);
       return;
     }
-    const form = await readForm(req);
     const given = Buffer.from(String(form.get('csrf') || ''));
     const expected = Buffer.from(csrf);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      sendHtml(res, 403, views.accountPage({ account, csrf, error: 'The page was out of date. Try again.' }));
+      page(403, { error: t.outOfDate });
       return;
     }
     const wanted = (form.get('useEmail') ? account.email : String(form.get('username') || '')).trim();
     if (!/^[^\s]{3,254}$/.test(wanted)) {
-      sendHtml(res, 400, views.accountPage({ account, csrf, username: wanted, error: 'A username has 3 to 254 characters and no spaces.' }));
+      page(400, { username: wanted, error: t.usernameInvalid });
       return;
     }
     try {
       const updated = wanted === account.username ? account : setUsername(db, account.id, wanted);
-      sendHtml(res, 200, views.accountPage({ account: updated, csrf, notice: `Your username is now ${updated.username}.` }));
+      page(200, { account: updated, notice: t.usernameNow(updated.username) });
     } catch (err) {
       if (err.code !== 'ACCOUNT_EXISTS') throw err;
-      sendHtml(res, 409, views.accountPage({ account, csrf, username: wanted, error: 'That username is already in use. Choose another one, or use your email address.' }));
+      page(409, { username: wanted, error: t.usernameTaken });
     }
   }
 
@@ -554,22 +575,28 @@ export function createIdentityProvider({
     let m;
     const own = (fn) => { setPageHeaders(res); return fn(); };
     if (path === '/' && method === 'GET') {
-      return own(() => sendHtml(res, 200, views.messagePage({
-        title: 'Business Account',
-        message: 'This is the demo Business Account identity provider. Sign in from a support portal.',
-        links: [...portalLinks(), { href: forgotPasswordPath, label: 'Forgot your password?' }],
-      })));
+      return own(() => {
+        const lang = pageLanguage(req, res, { explicit: url.searchParams.get('lang') });
+        const t = messagesFor(lang);
+        sendHtml(res, 200, views.messagePage({
+          lang,
+          switchHref: '/',
+          title: t.home.title,
+          message: t.home.text,
+          links: [...portalLinks(lang), forgotLink(lang)],
+        }));
+      });
     }
-    if ((m = INTERACTION_PATH.exec(path)) && method === 'GET') return own(() => interactionGet(req, res));
-    if ((m = /^\/interaction\/([A-Za-z0-9_-]{1,64})\/login$/.exec(path)) && method === 'POST') return own(() => interactionLogin(req, res));
-    if ((m = /^\/interaction\/([A-Za-z0-9_-]{1,64})\/abort$/.exec(path)) && method === 'POST') return own(() => interactionAbort(req, res));
+    if ((m = INTERACTION_PATH.exec(path)) && method === 'GET') return own(() => interactionGet(req, res, url, m[1]));
+    if ((m = /^\/interaction\/([A-Za-z0-9_-]{1,64})\/login$/.exec(path)) && method === 'POST') return own(() => interactionLogin(req, res, url, m[1]));
+    if ((m = /^\/interaction\/([A-Za-z0-9_-]{1,64})\/abort$/.exec(path)) && method === 'POST') return own(() => interactionAbort(req, res, url, m[1]));
     if (path === forgotPasswordPath && (method === 'GET' || method === 'POST')) return own(() => forgot(req, res, url));
-    if (path === accountPath && (method === 'GET' || method === 'POST')) return own(() => accountPage(req, res));
+    if (path === accountPath && (method === 'GET' || method === 'POST')) return own(() => accountPage(req, res, url));
     if ((m = /^\/password\/reset\/([A-Za-z0-9_-]{1,200})$/.exec(path)) && (method === 'GET' || method === 'POST')) {
-      return own(() => linkPage(req, res, 'reset', m[1]));
+      return own(() => linkPage(req, res, url, 'reset', m[1]));
     }
     if ((m = /^\/activate\/([A-Za-z0-9_-]{1,200})$/.exec(path)) && (method === 'GET' || method === 'POST')) {
-      return own(() => linkPage(req, res, 'activation', m[1]));
+      return own(() => linkPage(req, res, url, 'activation', m[1]));
     }
     return oidcCallback(req, res);
   }
@@ -579,10 +606,11 @@ export function createIdentityProvider({
       log('request failed:', err);
       if (res.headersSent) { res.destroy(); return; }
       const status = err.status === 413 ? 413 : 500;
+      const lang = requestLanguage(req);
+      const t = messagesFor(lang).error;
       setPageHeaders(res);
       sendHtml(res, status, views.messagePage({
-        title: 'Something went wrong', status: 'error',
-        message: status === 413 ? 'The form was too large.' : 'The Business Account service had a problem. Try again in a moment.',
+        lang, title: t.title, status: 'error', message: status === 413 ? t.tooLarge : t.server,
       }));
     });
   });

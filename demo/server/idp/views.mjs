@@ -1,20 +1,39 @@
 // Server-rendered pages of the Business Account provider. No inline script or style: the CSS is /assets/idp.css,
 // the only script (/assets/logout.js) submits the sign-out form. Every interpolated value is escaped by `html`.
+// Every page takes `lang` (messages.mjs; English by default) and, for the language switch in the header,
+// `switchHref`: the GET path of the page (the switch sets its `lang` parameter). Forms carry the page's language
+// in a hidden `lang` field, so the page that answers a post is in the same language.
 import { html, SafeHtml } from '../outbox.mjs';
 import { MIN_PASSWORD_LENGTH } from './accounts.mjs';
+import { MESSAGES, messagesFor } from './messages.mjs';
+import { LANGUAGES, withLanguage } from './language.mjs';
 
-export const LOGIN_ERROR = 'The email address or password is not correct.';
-export const TOO_MANY_ATTEMPTS = 'Too many sign-in attempts with this email address. Wait 15 minutes, or reset your password with “Forgot your password?”.';
-export const FORGOT_DONE = 'If an account exists for that email, we sent a link to reset the password. The link works once, for 30 minutes. Check your spam folder if it does not arrive in a few minutes.';
-export const PASSWORD_RULE = `Use at least ${MIN_PASSWORD_LENGTH} characters. A passphrase of several words is easy to remember and hard to guess.`;
+// English texts some callers and tests compare with.
+export const LOGIN_ERROR = MESSAGES.en.login.error;
+export const TOO_MANY_ATTEMPTS = MESSAGES.en.login.tooMany;
+export const FORGOT_DONE = MESSAGES.en.forgot.done;
+export const PASSWORD_RULE = MESSAGES.en.setPassword.rule(MIN_PASSWORD_LENGTH);
+
+/** The password rule of the pages, in `lang`. */
+export function passwordRule(lang) {
+  return messagesFor(lang).setPassword.rule(MIN_PASSWORD_LENGTH);
+}
+
+function languageSwitch(lang, switchHref) {
+  if (!switchHref) return '';
+  return LANGUAGES.filter((l) => l !== lang).map((other) => html`<a class="lang-switch" href="${withLanguage(switchHref, other)}" lang="${other}" hreflang="${other}">${MESSAGES[other].language.switchTo}</a>`);
+}
+
+const langField = (lang) => html`<input type="hidden" name="lang" value="${lang}">`;
 
 /**
- * @param {{ title: string, body: any, script?: string, bodyAttrs?: any }} p
+ * @param {{ title: string, body: any, lang?: string, switchHref?: string, script?: string, auto?: boolean }} p
  * @returns {string}
  */
-export function layout({ title, body, script, auto = false }) {
+export function layout({ title, body, lang = 'en', switchHref, script, auto = false }) {
+  const t = messagesFor(lang);
   return html`<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -25,12 +44,12 @@ export function layout({ title, body, script, auto = false }) {
 ${script ? html`<script src="${script}" defer></script>` : ''}
 </head>
 <body${auto ? html` data-auto-submit="true"` : ''}>
-<header class="brand"><span class="logo" aria-hidden="true">◆</span> Business Account</header>
+<header class="brand"><span><span class="logo" aria-hidden="true">◆</span> Business Account</span>${languageSwitch(lang, switchHref)}</header>
 <main class="card">
 <h1>${title}</h1>
 ${body}
 </main>
-<footer class="foot">Demo identity provider · eService Widgets</footer>
+<footer class="foot">${t.layout.footer}</footer>
 </body>
 </html>`.value;
 }
@@ -42,123 +61,147 @@ function alert(message, kind = 'error') {
     : html`<div class="alert alert-info" role="status">${message}</div>`;
 }
 
-export function loginPage({ uid, username = '', error, clientName, forgotHref }) {
+export function loginPage({ uid, username = '', error, clientName, forgotHref, lang = 'en' }) {
+  const t = messagesFor(lang).login;
   return layout({
-    title: 'Sign in',
+    title: t.title,
+    lang,
+    switchHref: `/interaction/${uid}`,
     body: html`
-${clientName ? html`<p class="muted">to continue to ${clientName}</p>` : ''}
+${clientName ? html`<p class="muted">${t.toContinue(clientName)}</p>` : ''}
 ${alert(error)}
 <form method="post" action="/interaction/${uid}/login" class="form" novalidate>
-  <label for="username">Email address (username)</label>
+  ${langField(lang)}
+  <label for="username">${t.username}</label>
   <input id="username" name="username" type="text" inputmode="email" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${username}"${error ? html` aria-describedby="form-error" aria-invalid="true"` : ''} autofocus>
-  <label for="password">Password</label>
+  <label for="password">${t.password}</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required${error ? html` aria-describedby="form-error" aria-invalid="true"` : ''}>
-  <button type="submit" class="btn btn-primary">Sign in</button>
+  <button type="submit" class="btn btn-primary">${t.submit}</button>
 </form>
-<p class="hint">Your username is your email address, unless you changed it in your Business Account.</p>
-<p><a href="${forgotHref}">Forgot your password?</a></p>
+<p class="hint">${t.usernameHint}</p>
+<p><a href="${forgotHref}">${t.forgot}</a></p>
 <form method="post" action="/interaction/${uid}/abort" class="inline-form">
-  <button type="submit" class="btn btn-link">Cancel and go back</button>
+  <button type="submit" class="btn btn-link">${t.cancel}</button>
 </form>`,
   });
 }
 
-export function messagePage({ title, message, links = [], status = 'info' }) {
+export function messagePage({ title, message, links = [], status = 'info', lang = 'en', switchHref }) {
   return layout({
     title,
+    lang,
+    switchHref,
     body: html`
 ${status === 'error' ? html`<div class="alert alert-error" role="alert">${message}</div>` : html`<p>${message}</p>`}
 ${links.length ? html`<ul class="links">${links.map((l) => html`<li><a href="${l.href}">${l.label}</a></li>`)}</ul>` : ''}`,
   });
 }
 
-export function forgotPage({ email = '', done = false, error, backHref }) {
+export function forgotPage({ email = '', done = false, error, backHref, lang = 'en' }) {
+  const t = messagesFor(lang).forgot;
   return layout({
-    title: 'Forgot your password?',
+    title: t.title,
+    lang,
+    switchHref: backHref ? `/password/forgot?return=${encodeURIComponent(backHref)}` : '/password/forgot',
     body: html`
-${done ? html`<div class="alert alert-info" role="status">${FORGOT_DONE}</div>` : html`<p>Type the email address of your Business Account. We will send you a link to choose a new password. One password works for every portal.</p>`}
+${done ? html`<div class="alert alert-info" role="status">${t.done}</div>` : html`<p>${t.intro}</p>`}
 ${alert(error)}
 <form method="post" action="/password/forgot" class="form" novalidate>
+  ${langField(lang)}
   ${backHref ? html`<input type="hidden" name="return" value="${backHref}">` : ''}
-  <label for="email">Email address</label>
+  <label for="email">${t.email}</label>
   <input id="email" name="email" type="email" autocomplete="email" required value="${email}">
-  <button type="submit" class="btn btn-primary">${done ? 'Send the link again' : 'Send me a link'}</button>
+  <button type="submit" class="btn btn-primary">${done ? t.sendAgain : t.send}</button>
 </form>
-${backHref ? html`<p><a href="${backHref}">Back to sign in</a></p>` : ''}`,
+${backHref ? html`<p><a href="${withLanguage(backHref, lang)}">${t.back}</a></p>` : ''}`,
   });
 }
 
-export function setPasswordPage({ title, intro, action, account, error, submitLabel }) {
+export function setPasswordPage({ title, intro, action, account, error, submitLabel, lang = 'en' }) {
+  const t = messagesFor(lang).setPassword;
   return layout({
     title,
+    lang,
+    switchHref: action,
     body: html`
 <p>${intro}</p>
 ${alert(error)}
 <form method="post" action="${action}" class="form" novalidate>
+  ${langField(lang)}
   <input type="text" name="username" autocomplete="username" value="${account.username}" hidden readonly>
-  <p class="muted">Business Account: <strong>${account.email}</strong></p>
-  <label for="password">New password</label>
+  <p class="muted">${t.account} <strong>${account.email}</strong></p>
+  <label for="password">${t.password}</label>
   <input id="password" name="password" type="password" autocomplete="new-password" required minlength="${MIN_PASSWORD_LENGTH}" aria-describedby="password-rule${error ? ' form-error' : ''}">
-  <p class="hint" id="password-rule">${PASSWORD_RULE}</p>
-  <label for="confirm">Type the new password again</label>
+  <p class="hint" id="password-rule">${passwordRule(lang)}</p>
+  <label for="confirm">${t.confirm}</label>
   <input id="confirm" name="confirm" type="password" autocomplete="new-password" required>
   <button type="submit" class="btn btn-primary">${submitLabel}</button>
 </form>`,
   });
 }
 
-export function accountPage({ account, csrf, username, error, notice }) {
+export function accountPage({ account, csrf, username, error, notice, lang = 'en' }) {
+  const t = messagesFor(lang).account;
   const mismatch = account.username.toLowerCase() !== account.email.toLowerCase();
   return layout({
-    title: 'Your Business Account',
+    title: t.title,
+    lang,
+    switchHref: '/account',
     body: html`
 ${notice ? alert(notice, 'info') : ''}
 ${alert(error)}
 <dl class="facts">
-  <dt>Name</dt><dd>${`${account.firstName} ${account.lastName}`.trim() || '—'}</dd>
-  <dt>Email address</dt><dd>${account.email}</dd>
-  <dt>Username</dt><dd id="current-username">${account.username}</dd>
+  <dt>${t.name}</dt><dd>${`${account.firstName} ${account.lastName}`.trim() || '—'}</dd>
+  <dt>${t.email}</dt><dd>${account.email}</dd>
+  <dt>${t.username}</dt><dd id="current-username">${account.username}</dd>
 </dl>
-${mismatch ? html`<div class="alert alert-info" role="note">Your username is not your email address. Support portals expect the email address as the username: use it, and sign in with your email address from now on.</div>
+${mismatch ? html`<div class="alert alert-info" role="note">${t.mismatch}</div>
 <form method="post" action="/account" class="inline-form">
+  ${langField(lang)}
   <input type="hidden" name="csrf" value="${csrf}">
   <input type="hidden" name="useEmail" value="1">
-  <button type="submit" class="btn btn-primary">Use my email address as the username</button>
+  <button type="submit" class="btn btn-primary">${t.useEmail}</button>
 </form>` : ''}
 <form method="post" action="/account" class="form" novalidate>
+  ${langField(lang)}
   <input type="hidden" name="csrf" value="${csrf}">
-  <label for="username">Username</label>
+  <label for="username">${t.username}</label>
   <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${username ?? account.username}" aria-describedby="username-hint${error ? ' form-error' : ''}">
-  <p class="hint" id="username-hint">We recommend your email address. 3 to 254 characters, no spaces.</p>
-  <button type="submit" class="btn">Change username</button>
+  <p class="hint" id="username-hint">${t.usernameHint}</p>
+  <button type="submit" class="btn">${t.changeUsername}</button>
 </form>
-<p><a href="${'/password/forgot'}">Change your password</a> (we email you a link)</p>`,
+<p><a href="${'/password/forgot'}">${t.changePassword}</a> ${t.changePasswordNote}</p>`,
   });
 }
 
-export function logoutPage({ form, clientName, auto }) {
+export function logoutPage({ form, clientName, auto, lang = 'en' }) {
+  const t = messagesFor(lang).logout;
   return layout({
-    title: 'Sign out',
+    title: t.title,
+    lang,
     script: '/assets/logout.js',
     auto,
     body: html`
-<p>Do you want to sign out of your Business Account${clientName ? html` (you came from ${clientName})` : ''}? You will be signed out of every portal.</p>
+<p>${t.question(clientName)}</p>
 ${rawHtml(form)}
 <div class="actions">
-  <button autofocus type="submit" form="op.logoutForm" value="yes" name="logout" class="btn btn-primary" id="logout-yes">Yes, sign me out</button>
-  <button type="submit" form="op.logoutForm" class="btn">No, stay signed in</button>
+  <button autofocus type="submit" form="op.logoutForm" value="yes" name="logout" class="btn btn-primary" id="logout-yes">${t.yes}</button>
+  <button type="submit" form="op.logoutForm" class="btn">${t.no}</button>
 </div>`,
   });
 }
 
-export function errorPage({ title = 'Something went wrong', out = {} }) {
-  const description = out.error_description || 'The request could not be completed.';
+export function errorPage({ title, out = {}, lang = 'en' }) {
+  const t = messagesFor(lang).error;
+  // oidc-provider's error_description is English protocol text; the advice below is what the person can do.
+  const description = out.error_description || t.description;
   return layout({
-    title,
+    title: title ?? t.title,
+    lang,
     body: html`
 <div class="alert alert-error" role="alert">${description}</div>
-<p class="muted">Error code: <code>${out.error || 'server_error'}</code></p>
-<p>Go back to the portal and try to sign in again. If it keeps failing, try a private browser window or another browser.</p>`,
+<p class="muted">${t.code} <code>${out.error || 'server_error'}</code></p>
+<p>${t.advice}</p>`,
   });
 }
 
