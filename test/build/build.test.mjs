@@ -130,6 +130,11 @@ before(async () => {
         res.end(page('<es-provider api-url="/api/v1" id="p"></es-provider>'));
       },
       '/define.html': (_q, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(page('', 'define.js')); },
+      // The demo's strict policy (demo/server/pages-server.mjs): no inline script, Trusted Types enforced.
+      '/csp-contact.html': (q, res) => {
+        res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types eservice-widgets lit-html" });
+        res.end(page(`<es-provider api-url="http://${q.headers.host}/api/v1"><es-contact-card></es-contact-card></es-provider>`));
+      },
       '/api/v1/contacts': (_q, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"centres":[],"countries":[],"emergency":[],"escalation":[]}'); },
     },
   });
@@ -152,6 +157,35 @@ test('a page with only <es-contact-card> never fetches sign-in (oidc-client-ts) 
       assert.ok(!found.has('oidc-client-ts'), `${s} was fetched and contains oidc-client-ts`);
       assert.ok(!found.has('dompurify'), `${s} was fetched and contains dompurify`);
     }
+    await p.close();
+  });
+
+test('the loader requests every file an element needs at once (modulepreload), under a strict CSP with Trusted Types',
+  { skip: SKIP_BROWSER || (elements.some((e) => e.tag === 'es-contact-card') ? false : 'es-contact-card does not exist yet') }, async () => {
+    const p = await browser.newPage();
+    const log = watchPage(p);
+    await p.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+    });
+    // Every chunk answers after DELAY: a file found only once another has arrived (a second round trip) would be
+    // requested at least DELAY after the first one.
+    const DELAY = 1000;
+    await p.route((u) => u.pathname.startsWith(`${CDN_PATH}chunks/`), async (route) => { await new Promise((r) => setTimeout(r, DELAY)); await route.continue(); });
+    const started = new Map();
+    p.on('request', (r) => { const u = new URL(r.url()); if (u.pathname.startsWith(`${CDN_PATH}chunks/`)) started.set(u.pathname.slice(CDN_PATH.length), Date.now()); });
+    await p.goto(`${server.url}/csp-contact.html`);
+    await p.waitForFunction(() => !!customElements.get('es-contact-card') && !!customElements.get('es-provider'), null, { timeout: 20000 });
+    const expected = [...new Set([...meta.preload['es-contact-card'], ...meta.preload['es-provider']])].sort();
+    assert.deepEqual([...started.keys()].sort(), expected, 'the page fetched other chunks than the two elements\' static graphs');
+    const spread = Math.max(...started.values()) - Math.min(...started.values());
+    assert.ok(spread < DELAY / 2, `chunk requests spread over ${spread} ms: some waited for another file (${[...started].map(([f, t]) => `${f} +${t - Math.min(...started.values())}`).join(', ')})`);
+    const links = await p.evaluate(() => [...document.head.querySelectorAll('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname));
+    assert.deepEqual(links.sort(), expected.map((f) => `${CDN_PATH}${f}`), 'one modulepreload link per file, resolved against the CDN path');
+    await p.waitForFunction(() => (document.querySelector('es-contact-card')?.shadowRoot?.childElementCount ?? 0) > 0, null, { timeout: 10000 });
+    assert.deepEqual(await p.evaluate(() => window.__violations), [], 'CSP / Trusted Types violations');
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.consoleErrors, []);
     await p.close();
   });
 
