@@ -29,7 +29,7 @@ export async function run() {
       continue;
     }
     figures.push({
-      section: r.kind === 'page' ? 'sizes: pages (static graph)' : r.kind === 'budget' ? 'sizes: budgets' : 'sizes: files',
+      section: { page: 'sizes: pages (static graph)', budget: 'sizes: budgets', floor: 'sizes: the stack alone (what no page can go below)' }[r.kind] ?? 'sizes: files',
       name: `${name} (brotli)`,
       value: kb(r.brotli), unit: 'KB',
       ...(r.budget !== null ? { budget: kb(r.budget), op: '<=' } : {}),

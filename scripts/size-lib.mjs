@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { buildSync } from 'esbuild';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const defaultCdnDir = join(root, 'dist', 'cdn');
@@ -108,8 +109,39 @@ export function sizeReport(cdnDir = defaultCdnDir) {
   const everyElement = closure(meta, [entry, ...Object.values(tags), ...signIn]);
   row('budget', 'entry + every element + sign-in (oidc-client-ts)', everyElement, BUDGETS.entryWithEverythingAndSignIn);
   row('budget', 'entry + every lazy chunk', closure(meta, [entry], { dynamic: true }), BUDGETS.entryPlusEveryLazyChunk);
+  const floor = measureStackFloor();
+  rows.push({ kind: 'floor', label: 'stack alone: lit + @lit/context + @lit/localize + @lit/task, one file', files: [], ...floor, budget: null, over: false });
+  const entrySize = measureFile(join(cdnDir, entry));
+  rows.push({ kind: 'floor', label: 'stack alone + loader entry (least a page with an element can cost)', files: [entry], min: floor.min + entrySize.min,
+    gzip: floor.gzip + entrySize.gzip, brotli: floor.brotli + entrySize.brotli, budget: null, over: false });
   if (!tags['es-contact-card']) rows.push({ kind: 'budget', label: 'page: es-provider + es-contact-card (element missing)', files: [], min: 0, gzip: 0, brotli: 0, budget: BUDGETS.providerPlusContactCard, over: false, missing: true });
   return { meta, rows };
+}
+
+/**
+ * What the decided stack costs before any code of ours: lit (LitElement, html, css, the decorators we use),
+ * @lit/context (provider, consumer, root), @lit/localize (runtime msg/str, configureLocalization, @localized) and
+ * @lit/task, bundled into one file, minified, Lit's production build. Every page with an element pays at least
+ * this (plus the loader entry), so it shows how much of a page budget is left for the SDK itself.
+ */
+export const STACK_FLOOR_SOURCE = `
+import { LitElement, html, css, nothing } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { createContext, ContextProvider, ContextConsumer, ContextRoot, consume, provide } from '@lit/context';
+import { configureLocalization, msg, str, localized } from '@lit/localize';
+import { Task } from '@lit/task';
+globalThis.__floor = [LitElement, html, css, nothing, property, state, query, createContext, ContextProvider,
+  ContextConsumer, ContextRoot, consume, provide, configureLocalization, msg, str, localized, Task];
+`;
+
+/** measure() of STACK_FLOOR_SOURCE bundled the way the CDN build bundles (esbuild minify, production exports). */
+export function measureStackFloor() {
+  const out = buildSync({
+    stdin: { contents: STACK_FLOOR_SOURCE, resolveDir: root, loader: 'js' },
+    bundle: true, minify: true, format: 'esm', write: false, target: 'es2022', legalComments: 'none',
+    conditions: ['browser', 'production'], define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  return measure(Buffer.from(out.outputFiles[0].contents));
 }
 
 export const kb = (n) => `${(n / 1000).toFixed(1)} KB`;

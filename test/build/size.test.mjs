@@ -71,5 +71,11 @@ test('npm run size works on the real build', { skip: existsSync(join(root, 'dist
     assert.ok(r, `row ${label} missing`);
     assert.equal(r.over, r.brotli > r.budget);
   }
-  assert.ok(rows.some((r) => r.label === 'page: es-provider + es-contact-card' && r.budget === BUDGETS.providerPlusContactCard));
+  const card = rows.find((r) => r.label === 'page: es-provider + es-contact-card');
+  assert.ok(card && card.budget === BUDGETS.providerPlusContactCard);
+  // The stack floor is measured, not assumed: lit alone is several KB, and no page can cost less than it.
+  const [floor, floorWithEntry] = rows.filter((r) => r.kind === 'floor');
+  assert.ok(floor && floor.brotli > 4000 && floor.min > floor.gzip, `stack floor row: ${JSON.stringify(floor)}`);
+  assert.equal(floorWithEntry.brotli, floor.brotli + entry.brotli);
+  assert.ok(floorWithEntry.brotli < card.brotli, 'a real page cannot cost less than the stack alone');
 });
