@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { EsCaseDetail } from '../src/components/case-detail/case-detail.js';
 import type { EsStoryParameters } from './support/fake-provider.js';
 import type { Comment, SupportCase } from '../src/core/models.js';
+import { makeThread } from './support/comment-pages.js';
 import {
   attachments, closedCase, comments, escalatedCase, hostile, hostileCase, longCase, manyComments, people, supportCase,
 } from './support/fixtures.js';
@@ -112,10 +113,73 @@ export const HostileText: Story = {
   }),
 };
 
+/** The fake API pages like the server: the thread opens at the newest 30 of 60, "Show earlier comments (30 more)" above. */
 export const LongContent: Story = {
-  name: 'Very long text, many attachments, 60 comments',
+  name: 'Very long text, many attachments, 60 comments (opens at the newest 30)',
   args: { 'case-id': longCase.id },
-  parameters: es({ session: 'signed-in', api: { data: { comments: { [longCase.id]: manyComments.map((c) => ({ ...c, caseId: longCase.id })) } } } }),
+  parameters: es({
+    session: 'signed-in',
+    api: { data: { caseDetails: { [longCase.id]: { ...longCase, commentCount: manyComments.length } }, comments: { [longCase.id]: manyComments.map((c) => ({ ...c, caseId: longCase.id })) } } },
+  }),
+};
+
+const longThreadCase: SupportCase = {
+  ...supportCase, id: 'case-long-thread', number: 'CS-0100250', commentCount: 250,
+  subject: 'Intermittent IPsec tunnel drops between the Helsinki and Tampere branches',
+};
+const longThreadData = () => ({
+  caseDetails: { [longThreadCase.id]: longThreadCase },
+  comments: { [longThreadCase.id]: makeThread(longThreadCase.id, 250) },
+});
+
+/** Polls `check` every 50 ms until it returns something truthy (or throws after `ms`): for play functions. */
+async function until<T>(check: () => T | null | undefined | false, what: string, ms = 5000): Promise<T> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+    const v = check();
+    if (v) return v;
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Waits for the thread of the story's es-case-detail, then presses "Show earlier comments" `times` times from the keyboard focus. */
+async function showEarlier(canvas: HTMLElement, times: number, settled: (root: ShadowRoot) => boolean): Promise<void> {
+  await customElements.whenDefined('es-case-detail');
+  const el = canvas.querySelector<EsCaseDetail>('es-case-detail')!;
+  const root = el.shadowRoot!;
+  const count = () => root.querySelectorAll('[part~=comment]').length;
+  for (let i = 0; i < times; i++) {
+    const button = await until(() => root.querySelector<HTMLButtonElement>('[part~=earlier-button][aria-disabled=false]'), 'the earlier-comments button');
+    const before = count();
+    button.focus();
+    button.click();
+    await until(() => count() > before || settled(root), 'earlier comments or an error');
+  }
+  await el.updateComplete;
+}
+
+/**
+ * 250 comments: the thread opens at the newest 30 and the play function pages back twice ("Show earlier comments",
+ * 30 at a time, focus on the first comment added), so 90 are shown with 160 more to load.
+ */
+export const LongThreadPaging: Story = {
+  name: 'Long thread (250 comments, paging back)',
+  args: { 'case-id': longThreadCase.id },
+  parameters: es({ session: 'signed-in', api: { data: longThreadData() } }),
+  play: ({ canvasElement }) => showEarlier(canvasElement, 2, () => false),
+};
+
+/**
+ * The thread opens, but the first page of earlier comments fails (503): the message is shown above the button, which
+ * becomes "Try again"; the retry succeeds (the fake fails only the first paged call).
+ */
+export const LongThreadPagingFails: Story = {
+  name: 'Loading earlier comments fails (retry)',
+  args: { 'case-id': longThreadCase.id },
+  parameters: es({
+    session: 'signed-in',
+    api: { data: longThreadData(), methods: { listComments: 'fail-once' }, pagedOnly: ['listComments'], error: { status: 503 } },
+  }),
+  play: ({ canvasElement }) => showEarlier(canvasElement, 1, (root) => !!root.querySelector('[part~=earlier-error]')),
 };
 
 const rtlCase: SupportCase = {

@@ -34,6 +34,7 @@ import type {
   Attachment, CaseSummary, Comment, KbSearchHit, Page, SupportCase,
 } from '../../src/core/models.js';
 import { defaultFixtureData, findMatches, makeCase, meByUser, type FixtureData } from './fixtures.js';
+import { pageComments } from './comment-pages.js';
 
 // ---------------------------------------------------------------- options
 /**
@@ -62,6 +63,12 @@ export interface FakeApiOptions {
   mode?: FakeMode;
   /** Per-method behaviour, overriding `mode`, e.g. `{ getArticle: 'loading' }`. */
   methods?: Partial<Record<ApiMethod, FakeMode>>;
+  /**
+   * Methods whose `mode` / `methods` behaviour applies only to calls with a `cursor` (the pages after the first);
+   * their other calls answer normally. `{ methods: { listComments: 'error' }, pagedOnly: ['listComments'] }`: a
+   * thread opens, but paging back to earlier comments fails.
+   */
+  pagedOnly?: ApiMethod[];
   /** Latency of answers in ms (default 120). */
   delay?: number;
   error?: FakeErrorOptions;
@@ -197,9 +204,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       return structuredClone(c);
     },
     async listComments(caseId, o) {
+      // Pages like the API (order, cursor, limit, since, total): the same pager as the component tests.
       const all = empty('listComments') ? [] : (data.comments[caseId] ?? []);
-      const items = o?.since ? all.filter((c) => c.createdAt > o.since!) : all;
-      return { items: structuredClone(items), nextCursor: null, total: items.length } as Page<Comment>;
+      return pageComments(all, o);
     },
     async addComment(caseId, input) {
       const c: Comment = {
@@ -279,7 +286,8 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     api[m] = async (...args: unknown[]) => {
       calls.push({ method: m, args });
       const signal = (args.find((a) => a && typeof a === 'object' && 'signal' in (a as object)) as RequestOptions | undefined)?.signal;
-      const mode = modeOf(m);
+      const paged = args.some((a) => !!a && typeof a === 'object' && typeof (a as { cursor?: unknown }).cursor === 'string');
+      const mode = options.pagedOnly?.includes(m) && !paged ? 'ok' : modeOf(m);
       if (mode === 'loading') { await wait(Infinity, m, signal); }
       await wait(m === 'uploadAttachment' ? 0 : delay, m, signal);
       if (mode === 'error') throw makeError(m, options.error);
