@@ -12,7 +12,7 @@ import { CONTACTS } from './data/contacts.mjs';
 import { SYMPTOMS, PLATFORMS, VERSIONS, articleHtml } from './data/kb.mjs';
 import {
   CASE_SUBJECTS, FILL, DESCRIPTIONS, SYMPTOM_LINES, IMPACTS, SITES, THINGS, SUPPORT_LINES, CUSTOMER_LINES,
-  CLOSE_REASONS, ESCALATION_REASONS,
+  CLOSE_REASONS, ESCALATION_REASONS, LONG_THREAD,
 } from './data/cases.mjs';
 
 export const DEFAULT_SIZE = { cases: 240, articles: 360 };
@@ -198,12 +198,46 @@ const SEVERITY_WEIGHTS = [['critical', 6], ['high', 22], ['medium', 45], ['low',
 const ORG_WEIGHTS = [['org-nordic-bank', 45], ['org-fabrikam', 30], ['org-contoso', 25]];
 const STATUSES = ['new', 'in_progress', 'waiting_on_customer', 'escalated', 'solved', 'closed'];
 const SEVS = ['critical', 'high', 'medium', 'low'];
+/** Rounds (support + customer comment each: 78 comments) of the long demo thread, and how many days it spans. */
+const LONG_THREAD_ROUNDS = 39;
+const LONG_THREAD_DAYS = 41;
+
+/** True for the case that gets the long demo thread: the demo user's organisation's first high, in-progress case. */
+const isLongThreadCase = (orgId, status, severity) => orgId === 'org-nordic-bank' && status === 'in_progress' && severity === 'high';
+
+/**
+ * The long demo thread (LONG_THREAD_ROUNDS × support then customer, oldest first), spread evenly between `created`
+ * and `updated`. Draws only from its own `rnd`, so the rest of the seed is the same with or without it.
+ */
+function longThread(rnd, created, updated, support, customer, vars) {
+  const iso = (ms) => new Date(ms).toISOString();
+  const lines = [];
+  for (let r = 0; r < LONG_THREAD_ROUNDS; r++) {
+    const k = r / 2;
+    const phase = Number.isInteger(k);
+    lines.push([support, phase ? LONG_THREAD.support[k % LONG_THREAD.support.length] : rnd.pick(LONG_THREAD.supportFollowUps)]);
+    lines.push([customer, phase ? LONG_THREAD.customer[k % LONG_THREAD.customer.length] : rnd.pick(LONG_THREAD.customerFollowUps)]);
+  }
+  return lines.map(([author, line], c) => {
+    // About 12 hours apart, give or take 4 (never out of order); the last one is the case's last update.
+    const even = Math.round((created + ((c + 1) / (lines.length + 1)) * (updated - created)) / 1000) * 1000;
+    const at = c === lines.length - 1 ? updated : even + rnd.int(-4 * 60, 4 * 60) * 60000;
+    const local = {
+      ...vars, n: rnd.int(2, 9), count: rnd.int(12, 60), day: iso(at - rnd.int(1, 3) * DAY).slice(0, 10),
+      time: `${String(rnd.int(7, 17)).padStart(2, '0')}:${String(rnd.int(0, 59)).padStart(2, '0')}`,
+    };
+    return { id: rnd.id('cmt'), author, body: fillTemplate(line, local), at };
+  });
+}
 
 function seedCases(st, rnd, anchor, total, members, counts) {
   const iso = (ms) => new Date(ms).toISOString();
   const productById = Object.fromEntries(PRODUCTS.map((p) => [p.id, p]));
   const orgById = Object.fromEntries(ORGANISATIONS.map((o) => [o.id, o]));
   const span = total > 1000 ? 3 * 365 : 365;
+  // The long thread draws from its own generator, so every other case, comment and attachment stays as it was.
+  const longRnd = createRandom(20260612);
+  let longDone = false;
   for (let i = 0; i < total; i++) {
     const seq = 100001 + i;
     const id = rnd.id('case');
@@ -217,9 +251,15 @@ function seedCases(st, rnd, anchor, total, members, counts) {
     const kindSubjects = CASE_SUBJECTS[product.kind] ?? [];
     const open = status !== 'solved' && status !== 'closed';
     const ageDays = open && rnd.chance(0.6) ? rnd.int(0, 30) : rnd.int(1, span);
-    const created = anchor - ageDays * DAY - rnd.int(0, 86399) * 1000;
+    let created = anchor - ageDays * DAY - rnd.int(0, 86399) * 1000;
     const lastTouch = Math.min(anchor - rnd.int(60, 3600) * 1000, created + rnd.int(1, Math.max(2, ageDays)) * DAY * (open ? 1 : 0.5));
-    const updated = Math.max(created + 60000, lastTouch);
+    let updated = Math.max(created + 60000, lastTouch);
+    const long = !longDone && isLongThreadCase(orgId, status, severity);
+    if (long) {
+      longDone = true;
+      created = anchor - LONG_THREAD_DAYS * DAY + 9 * 3600000; // six weeks of back and forth, last reply 3 hours ago
+      updated = anchor - 3 * 3600000;
+    }
     const vars = {
       agent: product.agent, version: rnd.pick(VERSIONS), date: iso(created - rnd.int(1, 5) * DAY).slice(0, 10),
       count: rnd.int(2, 350), n: rnd.int(1, 9), tool: rnd.pick(FILL.tool), source: rnd.pick(FILL.source),
@@ -228,8 +268,12 @@ function seedCases(st, rnd, anchor, total, members, counts) {
       platform: rnd.pick(PLATFORMS).name, symptom: rnd.pick(SYMPTOM_LINES), impact: rnd.pick(IMPACTS), site: rnd.pick(SITES),
       things: rnd.pick(THINGS),
     };
-    const subject = fillTemplate(rnd.chance(0.7) && kindSubjects.length ? rnd.pick(kindSubjects) : rnd.pick(CASE_SUBJECTS.any), vars);
-    const description = fillTemplate(rnd.pick(DESCRIPTIONS), { ...vars, symptom: vars.symptom[0].toUpperCase() + vars.symptom.slice(1) });
+    let subject = fillTemplate(rnd.chance(0.7) && kindSubjects.length ? rnd.pick(kindSubjects) : rnd.pick(CASE_SUBJECTS.any), vars);
+    let description = fillTemplate(rnd.pick(DESCRIPTIONS), { ...vars, symptom: vars.symptom[0].toUpperCase() + vars.symptom.slice(1) });
+    if (long) {
+      subject = fillTemplate(LONG_THREAD.subject, vars);
+      description = fillTemplate(LONG_THREAD.description, vars);
+    }
     const engineer = rnd.pick(SUPPORT_ENGINEERS);
     const support = { id: engineer.id, name: engineer.name, role: 'support' };
     const customer = { id: creator.id, name: creator.name, role: 'customer' };
@@ -279,6 +323,8 @@ function seedCases(st, rnd, anchor, total, members, counts) {
       const at = c === lines.length - 1 ? updated : Math.round(created + ((c + 1) / (lines.length + 1)) * (updated - created));
       comments.push({ id: rnd.id('cmt'), author, body: fillTemplate(line, vars), at });
     });
+    // The long thread replaces the short one (drawn above all the same, so later cases keep their random values).
+    if (long) comments.splice(0, comments.length, ...longThread(longRnd, created, updated, support, customer, vars));
 
     st.kase.run(seq, id, `CS-${String(seq).padStart(7, '0')}`, orgId, subject, description, product.id, severity, SEVERITY_RANK[severity],
       status, rnd.chance(0.4) ? creator.phone ?? null : null, creator.id, creator.name, escalation, comments.length, iso(created), iso(updated));

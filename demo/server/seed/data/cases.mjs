@@ -99,3 +99,72 @@ export const CUSTOMER_LINES = [
 
 export const CLOSE_REASONS = ['Resolved by hotfix', 'Workaround is sufficient for us', 'Duplicate of another case', 'No longer needed'];
 export const ESCALATION_REASONS = ['Production outage continues for more than 24 hours', 'No update received in three business days', 'Audit deadline next week, need a committed fix date'];
+
+/**
+ * One long thread (about 80 comments over six weeks) for the demo of paging in es-case-detail: an agent that keeps
+ * losing its management connection at several sites, from first diagnostics to a staged hotfix rollout.
+ * Round k of the thread uses LONG_THREAD.support[k] / customer[k] (the story moves on); the rounds between them use
+ * a follow-up line, so support and customer take turns all the way.
+ */
+export const LONG_THREAD = {
+  subject: '{agent} loses its connection to the management service at several sites',
+  description: 'Since the upgrade to {version} the {agent} on our {things} loses its connection to the management service several times a day, first in {site}, now also at other sites. The devices show as offline in the console for 10-40 minutes and policy updates do not arrive meanwhile.\n\nImpact: about 300 devices, security team cannot verify protection status.',
+  support: [
+    'Thank you for the detailed report. To start, please attach the diagnostics archive ({agent} diag --collect) from one device in {site} right after it comes back online.',
+    'The archive shows the agent giving up after three reconnect attempts with "connection reset by peer". Are the devices in {site} behind a proxy or a firewall that terminates idle connections?',
+    'Thanks. An idle timeout of 300 seconds on the firewall would explain it: the agent keeps its channel open for 15 minutes between check-ins. Could you check the firewall session table during the next drop?',
+    'Please try the keep-alive setting in the policy (Advanced > Connection > Keep-alive every 120 s) on a test group of about {count} devices.',
+    'The keep-alive helped for the idle drops, but your new logs show a second pattern: TLS renegotiation failures at {time}. I have opened an engineering ticket for it.',
+    'Engineering asks for a packet capture on one affected device during a drop. Instructions: https://support.example.com/kb/packet-capture (filter on port 443 and the management host).',
+    'We reproduced the TLS failure in our lab with {version} when the management service rotates its certificate while a session is open. This is a defect in the agent.',
+    'Engineering has a debug build that logs the certificate chain on every reconnect. Would you be able to install it on {n} devices in {site}?',
+    'The debug logs confirm it: the agent caches the old intermediate certificate and rejects the new chain until the service restarts. A fix is being prepared.',
+    'The planned fix is in hotfix {version}.3. Release is expected next week; I will let you know as soon as it is available.',
+    'Hotfix {version}.3 is now available in the console under Updates. Please install it on a pilot group first.',
+    'Thanks for the pilot results. The remaining warnings in your logs are expected during the first check-in after the upgrade.',
+    'Our monitoring shows the pilot devices checking in every 15 minutes without gaps for three days now. You can continue the rollout whenever it suits you.',
+    'The devices in {site} that failed the upgrade had less than 200 MB free disk space. The installer now says so in the console; freeing space and retrying should be enough.',
+    'I checked the console statistics: {count} devices still run the old version. Do you plan to update those in the next maintenance window?',
+    'Engineering also added a console alert when an agent rejects the certificate chain, so a repeat would be visible at once. It ships in the next console release.',
+    'The drop you saw on {day} was a planned maintenance of the management service (announced on the status page), not this issue.',
+    'Good news: the root cause analysis is published as KB article "Agents reject the management certificate after rotation". I linked it to this case.',
+    'Everything looks stable on our side. Shall we keep the case open until the last site is updated?',
+    'Thank you for the update. I will keep the case open until you confirm the last devices, then mark it solved.',
+  ],
+  customer: [
+    'Diagnostics archive attached, taken from a laptop in {site} at {time}, five minutes after it came back online.',
+    'Yes, all sites go through our central firewall cluster. I have asked our network team to check the idle timeout.',
+    'The network team confirms an idle timeout of 300 seconds for outbound sessions. Changing it needs a change request, which takes about two weeks.',
+    'Keep-alive enabled on {count} devices in {site} this morning. I will report back tomorrow.',
+    'The idle drops are gone on the test group, but we still see about {n} drops a day, mostly around {time}.',
+    'Packet capture attached (pcap, 18 MB, taken on a workstation in {site}). The drop is at 10:42:13 in the capture.',
+    'Thanks for the quick reproduction. Is there anything we can do meanwhile? The security team is asking for a date.',
+    'Debug build installed on {n} devices in {site}. Logs will follow after the next drop.',
+    'Debug logs from two devices attached. Both show the drop right after the certificate warning.',
+    'Understood. We will plan the rollout for our next maintenance window.',
+    'Hotfix installed on the pilot group ({count} devices in {site}). No drops since this morning.',
+    'Pilot looks good after two days. A few devices logged a warning about the certificate cache at the first start, see the attached excerpt.',
+    'We started the rollout in {site} and {n} other sites. About 40 % of the devices are updated.',
+    'Rollout status: done in Helsinki and Espoo, {count} devices in Tampere failed to upgrade with error 1603.',
+    'Freeing disk space fixed the failed upgrades in Tampere. Thank you.',
+    'Yes, the remaining devices are laptops that are rarely in the office. They will update automatically when they connect.',
+    'We saw one drop on all devices on {day} for about 20 minutes. Is this related?',
+    'OK, we were not subscribed to the status page. Done now.',
+    'Great, I shared the KB article with our network team.',
+    'Two sites are still in progress; we expect to finish by the end of next week.',
+  ],
+  supportFollowUps: [
+    'Thank you, I added this to the engineering ticket.',
+    'Noted. I will check the logs from {site} and get back to you today.',
+    'Thanks. Could you also tell me the exact agent version on the affected devices ({agent} --version)?',
+    'Received, thank you. I will update you as soon as engineering has looked at it.',
+    'Thanks for checking. Let us keep monitoring for a day before changing anything else.',
+  ],
+  customerFollowUps: [
+    'The version is {version} on all affected devices.',
+    'Thanks, we will wait for your update.',
+    'Another drop in {site} at {time} today, {n} devices affected. Logs attached.',
+    'Our security team asks whether the devices stay protected while they are offline in the console.',
+    'We will keep an eye on it and report anything new here.',
+  ],
+};
