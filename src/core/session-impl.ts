@@ -3,6 +3,7 @@ import type { EsConfig } from './config.types.js';
 import type { SessionErrorCode, SessionState, SessionUser, SignInOptions } from './session-types.js';
 import { loadOidc } from './oidc-loader.js';
 import { renewLockName, withLock } from './session-lock.js';
+import { appliedLocale } from './locale-state.js';
 import { POPUP_WINDOW_NAME, readCallback, sessionStore, userStorageKey, type OidcSession, type SessionDeps } from './session.js';
 
 /**
@@ -146,11 +147,12 @@ export class SessionImpl implements OidcSession {
     this.set({ status: 'signing-in', error: null });
     try {
       const um = await this.userManager();
+      const args = { state: { returnTo }, ...this.uiLocales() };
       if (options.popup) {
-        const user = await um.signinPopup({ state: { returnTo } });
+        const user = await um.signinPopup(args);
         this.adopt(JSON.parse(user.toStorageString()) as StoredUser, true, user.expires_in);
       } else {
-        await um.signinRedirect({ state: { returnTo } });
+        await um.signinRedirect(args);
         // The page is navigating to the provider; stay `signing-in`.
       }
     } catch (e) {
@@ -477,6 +479,17 @@ export class SessionImpl implements OidcSession {
       window.dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
       if (new URL(before).hash !== location.hash) window.dispatchEvent(new HashChangeEvent('hashchange', { oldURL: before, newURL: location.href }));
     }
+  }
+
+  /**
+   * `ui_locales` of a sign-in: the language the widgets show at that moment, so the provider's pages match the
+   * portal. Not the configured locale alone: this session is shared and keeps the configuration it was created
+   * with, while es-provider's `locale` can change at run time (a language switch on the host page) without a new
+   * session. The configured locale remains the answer for hosts that use the session without es-provider.
+   */
+  private uiLocales(): { ui_locales?: string } {
+    const locale = appliedLocale() ?? this.config.locale;
+    return locale ? { ui_locales: locale } : {};
   }
 
   private userManager(): Promise<UserManager> {
