@@ -17,12 +17,13 @@ export interface SupportClient {
  * Everything es-provider builds, for hosts without Lit or without the element: validates `config` (throws
  * `ConfigError` naming the field), gets the page's session for this configuration and creates the API client. Provide them to elements with
  * `new ContextProvider(document.body, { context: apiContext, initialValue: client.api })` or simply use
- * `<es-provider>`.
+ * `<es-provider>`. With `silentSignIn` it starts the silent sign-in on arrival, as es-provider does.
  */
 export function createSupportClient(config: Partial<EsConfig>, options: { timeout?: number; session?: SessionDeps } = {}): SupportClient {
   const valid = validateConfig(config);
   // The page-wide session for this configuration (shared with any es-provider), unless test deps are given.
   const session = options.session ? createSession(valid, options.session) : sharedSession(valid);
   const api = createApiClient({ apiUrl: valid.apiUrl, session, ...(options.timeout ? { timeout: options.timeout } : {}) });
+  if (valid.silentSignIn) void session.trySilentSignIn();
   return { config: valid, session, api };
 }

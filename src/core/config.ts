@@ -20,7 +20,7 @@ export const TOKEN_STORAGES: readonly TokenStorage[] = ['session', 'memory'];
 const ATTRIBUTE: Partial<Record<keyof EsConfig, string>> = {
   apiUrl: 'api-url', authority: 'authority', clientId: 'client-id', redirectUri: 'redirect-uri',
   postLogoutRedirectUri: 'post-logout-redirect-uri', scope: 'scope', resource: 'resource', locale: 'locale',
-  theme: 'theme', tokenStorage: 'token-storage',
+  theme: 'theme', tokenStorage: 'token-storage', silentSignIn: 'silent-sign-in',
 };
 
 function label(field: keyof EsConfig): string {
@@ -54,7 +54,8 @@ function currentPage(): string {
  * Checks a configuration and fills in defaults. Throws `ConfigError` naming the first bad or missing field:
  * - `apiUrl` required, an absolute http(s) URL (a trailing slash is removed);
  * - `authority` and `clientId` both or neither (without them the page is public-only: no sign-in);
- * - every URL valid; `locale` `en` | `fi`; `theme` `light` | `dark` | `auto`; `tokenStorage` `session` | `memory`.
+ * - every URL valid; `locale` `en` | `fi`; `theme` `light` | `dark` | `auto`; `tokenStorage` `session` | `memory`;
+ *   `silentSignIn` a boolean (kept only when sign-in is configured).
  *
  * Defaults: scope `openid profile email`, redirectUri = current page without query and hash,
  * postLogoutRedirectUri = redirectUri, forgotPasswordUrl = `${authority}/password/forgot`, locale `en`,
@@ -93,6 +94,10 @@ export function validateConfig(input: Partial<EsConfig> | null | undefined): EsC
   }
   out.tokenStorage = tokenStorage as TokenStorage;
 
+  if (input.silentSignIn !== undefined && input.silentSignIn !== null && typeof input.silentSignIn !== 'boolean') {
+    throw new ConfigError('silentSignIn', `${label('silentSignIn')} must be true or false (as an attribute: present or absent).`);
+  }
+
   if (!blank(input.resource)) out.resource = String(input.resource).trim();
   if (!blank(input.accountRequestUrl)) {
     // May be relative (an in-page link such as `#/request-account`); only reject script URLs.
@@ -115,6 +120,7 @@ export function validateConfig(input: Partial<EsConfig> | null | undefined): EsC
       ? out.redirectUri : absoluteUrl('postLogoutRedirectUri', input.postLogoutRedirectUri);
     out.forgotPasswordUrl = blank(input.forgotPasswordUrl)
       ? `${out.authority}/password/forgot` : absoluteUrl('forgotPasswordUrl', input.forgotPasswordUrl);
+    if (input.silentSignIn) out.silentSignIn = true;
   } else {
     // Public-only page: sign-in settings are ignored, but a typo in them is still reported.
     for (const f of ['redirectUri', 'postLogoutRedirectUri', 'forgotPasswordUrl'] as const) {

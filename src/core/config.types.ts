@@ -22,6 +22,14 @@ export interface EsConfig {
   /** `light`, `dark` or `auto` (prefers-color-scheme). */
   theme?: 'light' | 'dark' | 'auto';
   tokenStorage?: TokenStorage;
+  /**
+   * Single sign-on on arrival: when the page loads with no session, try once per tab to sign in silently (a
+   * top-level redirect to the provider with `prompt=none`, no login page shown). A user already signed in on
+   * another portal of the same Business Account arrives signed in; anyone else comes back signed out at once.
+   * Off by default: it costs an anonymous visitor one round trip to the provider on the first page of a tab.
+   * Never runs inside a frame, in the sign-in popup, after a sign-out in this tab, or without sessionStorage.
+   */
+  silentSignIn?: boolean;
   /** Provider's forgot-password page; default `${authority}/password/forgot`. */
   forgotPasswordUrl?: string;
   /** Where "Request an account" points; default: an in-page es-account-request if present. */

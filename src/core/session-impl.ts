@@ -4,7 +4,7 @@ import type { SessionErrorCode, SessionState, SessionUser, SignInOptions } from 
 import { loadOidc } from './oidc-loader.js';
 import { renewLockName, withLock } from './session-lock.js';
 import { appliedLocale } from './locale-state.js';
-import { POPUP_WINDOW_NAME, readCallback, sessionStore, userStorageKey, type OidcSession, type SessionDeps } from './session.js';
+import { POPUP_WINDOW_NAME, readCallback, sessionStore, userStorageKey, type OidcSessionCore, type SessionDeps } from './session.js';
 
 /**
  * The heavy half of the session (see session.ts for the design): loaded by the session shell only when a page
@@ -92,7 +92,7 @@ function toSessionUser(u: StoredUser): SessionUser {
   };
 }
 
-export class SessionImpl implements OidcSession {
+export class SessionImpl implements OidcSessionCore {
   state: SessionState = { status: 'signed-out', user: null, error: null };
   readonly ready: Promise<void>;
 

@@ -9,7 +9,8 @@ import type { Session, SessionState, SignInOptions } from './session-types.js';
  *
  * **Loading.** This module is a small shell. The implementation (`session-impl.ts`) and oidc-client-ts (~15 KB
  * brotli) are imported dynamically, only when the URL holds a sign-in answer, a session is stored, another tab
- * shares one, or `signIn()` is called: a page with only public elements downloads neither.
+ * shares one, `signIn()` is called, or a silent sign-in on arrival is tried (`silentSignIn`, once per tab): a
+ * page with only public elements downloads neither.
  *
  * **Renewal.** Refresh tokens only (no hidden iframe: third-party cookies are blocked in embeds).
  * `automaticSilentRenew` is off; a timer renews `min(60, lifetime/3)` seconds before the access token expires.
@@ -36,13 +37,25 @@ import type { Session, SessionState, SignInOptions } from './session-types.js';
  * `state-mismatch` (URL cleaned), popup closed / `access_denied` → `cancelled`, provider unreachable →
  * `unreachable`, failed renewal → `expired`.
  */
-export interface OidcSession extends Session {
+/** What the sign-in implementation (session-impl.ts) provides; the shell adds the rest of `OidcSession`. */
+export interface OidcSessionCore extends Session {
   /** The API saw a 401 that a renewal did not cure: drop the tokens of this tab, state `error` / `expired`. */
   markExpired(message?: string): void;
   /** Tries to get a lost session back with a top-level redirect and `prompt=none` (no login page shown). */
   recover(): Promise<void>;
   /** Stops timers and listeners (tests, or a provider element replaced by another configuration). */
   dispose(): void;
+}
+
+export interface OidcSession extends OidcSessionCore {
+  /**
+   * Single sign-on on arrival (`silentSignIn` in the config): once the stored or shared session is known to be
+   * absent, tries `recover()` once per tab. Resolves true when it started the redirect. Never in a frame (the
+   * provider refuses framing), in the sign-in popup, without sessionStorage (the attempt could not be
+   * remembered, so it could loop), after a sign-out in this tab, or while an error is on screen. A failed attempt
+   * (provider unreachable) ends signed out, never with an error: nobody asked to sign in.
+   */
+  trySilentSignIn(): Promise<boolean>;
 }
 
 export interface SessionDeps {
@@ -62,6 +75,15 @@ export interface SessionDeps {
   currentUrl?: () => string;
   /** Internal: a user (storage string) another tab shared before the implementation loaded. */
   initialUser?: string;
+}
+
+/**
+ * sessionStorage key that says a silent sign-in was tried in this tab (or the user signed out here), so the
+ * answer of a `prompt=none` redirect that found no provider session does not start another one. Removed when a
+ * sign-in succeeds, so a tab in `memory` mode signs in silently again after a reload.
+ */
+export function silentSignInKey(config: EsConfig): string {
+  return `eservice-widgets-silent-tried:${config.authority}:${config.clientId}`;
 }
 
 /** Window name of the sign-in popup: a page loaded under this name with a sign-in answer in its URL is the popup. */
@@ -96,8 +118,8 @@ class LazySession implements OidcSession {
   readonly ready: Promise<void>;
   private readonly enabled: boolean;
   private readonly listeners = new Set<(s: SessionState) => void>();
-  private impl: OidcSession | null = null;
-  private loading: Promise<OidcSession> | null = null;
+  private impl: OidcSessionCore | null = null;
+  private loading: Promise<OidcSessionCore> | null = null;
   private channel: BroadcastChannel | null = null;
   private disposed = false;
   private readonly tabId = Math.random().toString(36).slice(2);
@@ -135,7 +157,7 @@ class LazySession implements OidcSession {
     });
   }
 
-  private load(initialUser?: string): Promise<OidcSession> {
+  private load(initialUser?: string): Promise<OidcSessionCore> {
     this.loading ??= import('./session-impl.js').then(({ SessionImpl }) => {
       this.channel?.close();
       this.channel = null;
@@ -156,6 +178,7 @@ class LazySession implements OidcSession {
 
   private set(next: Partial<SessionState>): void {
     this.state = { ...this.state, ...next };
+    if (this.state.status === 'signed-in') sessionStore()?.removeItem(silentSignInKey(this.config));
     for (const l of [...this.listeners]) {
       try { l(this.state); } catch (e) { console.error('[eservice-widgets] session listener failed', e); }
     }
@@ -169,12 +192,15 @@ class LazySession implements OidcSession {
   async signIn(options?: SignInOptions): Promise<void> {
     if (!this.enabled) { this.set({ status: 'error', error: { code: 'failed', message: NOT_CONFIGURED } }); return; }
     this.set({ status: 'signing-in', error: null });
-    let impl: OidcSession;
+    let impl: OidcSessionCore;
     try { impl = await this.load(); } catch (e) { this.loadFailed(e); return; }
     await impl.signIn(options);
   }
 
   async signOut(): Promise<void> {
+    // Signed out on purpose: no silent sign-in in this tab afterwards (the provider session ends too, but the
+    // page the sign-out returns to should not spend a redirect finding that out).
+    if (this.enabled) sessionStore()?.setItem(silentSignInKey(this.config), 'signed-out');
     if (this.impl) return this.impl.signOut();
     if (this.loading) return (await this.loading).signOut();
     this.set({ status: 'signed-out', user: null, error: null });
@@ -204,6 +230,48 @@ class LazySession implements OidcSession {
   async recover(): Promise<void> {
     if (!this.enabled) return;
     try { await (await this.load()).recover(); } catch (e) { this.loadFailed(e); }
+  }
+
+  private silentAttempt: Promise<boolean> | null = null;
+
+  trySilentSignIn(): Promise<boolean> {
+    this.silentAttempt ??= this.silentSignIn();
+    return this.silentAttempt;
+  }
+
+  /** The checks that need no waiting: configured, top-level page (not framed, not the popup), attempt not made. */
+  private silentAllowed(): boolean {
+    if (!this.enabled || typeof window === 'undefined' || window.name === POPUP_WINDOW_NAME) return false;
+    let framed = true;
+    try { framed = window.top !== window.self; } catch { /* a cross-origin parent: framed */ }
+    const ss = sessionStore();
+    return !framed && !!ss && !ss.getItem(silentSignInKey(this.config));
+  }
+
+  private async silentSignIn(): Promise<boolean> {
+    if (!this.silentAllowed()) return false;
+    // Until the stored or shared session is known, show "signing in" rather than a sign-in button that would
+    // flash before the redirect; the implementation's state replaces it if a session is restored.
+    const placeholder = this.state.status === 'signed-out' && !this.state.error && !this.impl;
+    if (placeholder) this.set({ status: 'signing-in' });
+    await this.ready;
+    const restored = this.impl && (this.impl.state.status !== 'signed-out' || this.impl.state.error);
+    if (this.disposed || restored || !this.silentAllowed()) {
+      if (placeholder && !this.impl && this.state.status === 'signing-in') this.set({ status: 'signed-out' });
+      return false;
+    }
+    try { sessionStore()!.setItem(silentSignInKey(this.config), String(Date.now())); } catch {
+      if (placeholder) this.set({ status: 'signed-out' });
+      return false; // not remembered = could loop
+    }
+    await this.recover();
+    const after: SessionState = this.state;
+    if (after.status === 'error') {
+      console.warn(`[eservice-widgets] silent sign-in could not start: ${after.error?.message ?? 'unknown error'}`);
+      this.clearError();
+      return false;
+    }
+    return after.status === 'signing-in';
   }
 
   dispose(): void {

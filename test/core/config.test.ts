@@ -36,6 +36,17 @@ describe('validateConfig', () => {
     expect(errorOf({ ...base, scope: 'profile email' }).field).to.equal('scope');
   });
 
+  it('silentSignIn: a boolean, kept only when sign-in is configured', () => {
+    const base = { apiUrl: 'https://api.example/v1', authority: 'https://idp.example', clientId: 'portal-a' };
+    const e = errorOf({ ...base, silentSignIn: 'yes' as never });
+    expect(e.field).to.equal('silentSignIn');
+    expect(e.message).to.contain('silent-sign-in');
+    expect(validateConfig({ ...base, silentSignIn: true }).silentSignIn).to.equal(true);
+    expect(validateConfig({ ...base, silentSignIn: false })).to.not.have.property('silentSignIn');
+    expect(validateConfig(base)).to.not.have.property('silentSignIn');
+    expect(validateConfig({ apiUrl: base.apiUrl, silentSignIn: true }), 'public-only page: nothing to sign in to').to.not.have.property('silentSignIn');
+  });
+
   it('fills in defaults', () => {
     const c = validateConfig({ apiUrl: 'https://api.example/v1/', authority: 'https://idp.example/', clientId: 'portal-a' });
     expect(c.apiUrl).to.equal('https://api.example/v1');

@@ -3,7 +3,7 @@ import type { UserManager, UserManagerSettings } from 'oidc-client-ts';
 import { validateConfig } from '../../src/core/config.js';
 import type { TokenStorage } from '../../src/core/config.types.js';
 import { loadOidc, type OidcModule } from '../../src/core/oidc-loader.js';
-import { createSession, POPUP_WINDOW_NAME, type OidcSession, type SessionDeps } from '../../src/core/session.js';
+import { createSession, POPUP_WINDOW_NAME, silentSignInKey, type OidcSession, type SessionDeps } from '../../src/core/session.js';
 import { withLock } from '../../src/core/session-lock.js';
 import { classifySessionError } from '../../src/core/session-impl.js';
 import { mockBase, requests, script, uniqueKey } from './mock.js';
@@ -140,6 +140,107 @@ describe('session', () => {
     await s.ready;
     expect(s.state).to.deep.equal({ status: 'signed-out', user: null, error: null });
     expect(location.search).to.not.contain('login_required');
+  });
+
+  describe('silent sign-in on arrival (silentSignIn)', () => {
+    let key = '';
+    afterEach(() => { if (key) sessionStorage.removeItem(key); key = ''; });
+
+    it('one prompt=none redirect per tab; "login_required" comes back signed out and starts no second one', async () => {
+      const t = setup('session');
+      key = silentSignInKey(t.config);
+      const first = t.make();
+      await first.ready;
+      const attempt = first.trySilentSignIn();
+      expect(first.trySilentSignIn()).to.equal(attempt, 'a second call joins the first');
+      expect(await attempt).to.equal(true);
+      expect(first.state.status).to.equal('signing-in');
+      expect(t.nav.urls).to.have.length(1);
+      const auth = new URL(t.nav.urls[0]!);
+      expect(auth.searchParams.get('prompt')).to.equal('none');
+      expect(sessionStorage.getItem(key), 'the attempt is remembered before the page leaves').to.be.a('string');
+      // The provider answers that nobody is signed in there: the page loads again with the error in its URL.
+      first.dispose();
+      history.replaceState(null, '', `${location.pathname}?error=login_required&state=${auth.searchParams.get('state')}`);
+      const back = t.make();
+      await back.ready;
+      expect(back.state).to.deep.equal({ status: 'signed-out', user: null, error: null });
+      expect(await back.trySilentSignIn()).to.equal(false);
+      expect(t.nav.urls, 'no redirect loop').to.have.length(1);
+    });
+
+    it('called at once, as es-provider does: "signing-in" meanwhile (no sign-in button flashes), and a stored session wins without a redirect', async () => {
+      const t = setup('session');
+      key = silentSignInKey(t.config);
+      sessionStorage.setItem(t.userKey, JSON.stringify(t.user()));
+      try {
+        const s = t.make();
+        const attempt = s.trySilentSignIn();
+        expect(s.state.status).to.equal('signing-in');
+        expect(await attempt).to.equal(false);
+        expect(s.state.status).to.equal('signed-in');
+        expect(t.nav.urls).to.deep.equal([]);
+        expect(sessionStorage.getItem(key), 'nothing tried, nothing remembered').to.equal(null);
+      } finally { sessionStorage.removeItem(t.userKey); }
+
+      const anonymous = setup('session');
+      const k2 = silentSignInKey(anonymous.config);
+      try {
+        const s = anonymous.make();
+        const attempt = s.trySilentSignIn();
+        expect(s.state.status).to.equal('signing-in');
+        expect(await attempt).to.equal(true);
+        expect(anonymous.nav.urls).to.have.length(1);
+      } finally { sessionStorage.removeItem(k2); }
+    });
+
+    it('not while signed in, not in the sign-in popup, not after a sign-out in this tab', async () => {
+      const t = setup('session');
+      key = silentSignInKey(t.config);
+      const [signedIn] = await t.signedIn(1);
+      expect(await signedIn!.trySilentSignIn()).to.equal(false);
+      signedIn!.dispose();
+      sessionStorage.removeItem(t.userKey);
+
+      window.name = POPUP_WINDOW_NAME;
+      const popup = t.make();
+      await popup.ready;
+      expect(await popup.trySilentSignIn()).to.equal(false);
+      window.name = '';
+
+      const out = t.make();
+      await out.ready;
+      await out.signOut();
+      expect(sessionStorage.getItem(key)).to.equal('signed-out');
+      const next = t.make();
+      await next.ready;
+      expect(await next.trySilentSignIn()).to.equal(false);
+      expect(t.nav.urls, 'no redirect at all').to.deep.equal([]);
+    });
+
+    it('a provider that cannot be reached ends signed out without an error: nobody asked to sign in', async () => {
+      const t = setup('session', { loadOidc: () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')) });
+      key = silentSignInKey(t.config);
+      const s = t.make();
+      await s.ready;
+      const warnings: string[] = [];
+      const original = console.warn;
+      console.warn = (...a: unknown[]) => { warnings.push(a.map(String).join(' ')); };
+      try {
+        expect(await s.trySilentSignIn()).to.equal(false);
+      } finally { console.warn = original; }
+      expect(s.state).to.deep.equal({ status: 'signed-out', user: null, error: null });
+      expect(t.nav.urls).to.deep.equal([]);
+      expect(warnings.filter((w) => w.includes('silent sign-in could not start')), 'still told to the developer').to.have.length(1);
+    });
+
+    it('a sign-in clears the mark, so a memory-mode tab signs in silently again after a reload', async () => {
+      const t = setup('memory');
+      key = silentSignInKey(t.config);
+      sessionStorage.setItem(key, '1');
+      await t.signedIn(1);
+      expect(sessionStorage.getItem(key)).to.equal(null);
+    });
   });
 
   it('redirect sign-in: PKCE + resource in the request, callback handled on the page, URL cleaned and deep link restored', async () => {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { watchPage } from './helpers/browser.mjs';
+import { waitForLoginView } from './helpers/sign-in.mjs';
 import { REPO_ROOT } from './helpers/stack.mjs';
 import { useStack } from './helpers/use-stack.mjs';
 
@@ -33,6 +34,10 @@ test('partner page: single elements themed only through custom properties and ::
   const page = await env.browser.newPage();
   const log = watchPage(page);
   await page.goto(`${env.origin}/partner.html`);
+  // The partner page has silent-sign-in: an anonymous visitor goes to the provider (prompt=none) and comes back
+  // signed out before the sign-in button shows.
+  await waitForLoginView(page, 'signed-out');
+  assert.equal(new URL(page.url()).search, '', 'the silent sign-in answer is gone from the URL');
   const button = page.locator('es-login [part~="sign-in-button"]');
   await button.waitFor({ timeout: 20_000 });
   await page.locator('es-contact-card [part~="phone-link"]').first().waitFor({ timeout: 20_000 });

@@ -122,3 +122,81 @@ test('sign-out on portal origin 1 ends the session on both portals', { skip }, a
     await context.close();
   }
 });
+
+// ----- silent-sign-in (es-provider attribute; demo/pages/partner.html has it) ---------------------------------
+
+/** New authorization requests of `page` (navigations to /auth, not the /auth/<uid> resume after the login form), with their `prompt`. */
+function watchAuthRequests(page) {
+  const seen = [];
+  page.on('request', (r) => {
+    if (!r.isNavigationRequest() || r.frame() !== page.mainFrame()) return;
+    const u = new URL(r.url());
+    if (u.origin === env.stack.urls.idp && u.pathname === '/auth') seen.push(u.searchParams.get('prompt'));
+  });
+  return seen;
+}
+
+test('silent-sign-in: signed in on portal origin 1, the partner page on origin 2 arrives signed in with no click and no login form', { skip }, async () => {
+  const context = await env.browser.newContext();
+  const a = await context.newPage();
+  const b = await context.newPage();
+  const log = watchPage(b);
+  try {
+    await signInTyped(a, 0);
+    const origin = env.stack.urls.portals[1];
+    const providerPages = watchProviderPages(b);
+    const auth = watchAuthRequests(b);
+    await b.goto(`${origin}/partner.html#/somewhere`);
+    await waitForView(b, 'signed-in');
+    assert.deepEqual(auth, ['none'], 'one authorization request, with prompt=none');
+    assert.deepEqual(providerPages.filter((p) => p.startsWith('/interaction/')), [], 'no login page');
+    const url = new URL(b.url());
+    assert.equal(`${url.origin}${url.pathname}${url.search}${url.hash}`, `${origin}/partner.html#/somewhere`, 'back on the same page and hash, no code/state left');
+    assert.equal(await login(b).locator('[part~="user-name"]').innerText(), 'Anna Virtanen');
+    // The signed-in elements work with the new tokens: the case list loads the organisation's open cases.
+    await b.locator('es-case-list [part~="row"], es-case-list [part~="item"]').first().waitFor({ timeout: 20_000 });
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('silent-sign-in: an anonymous visitor makes one prompt=none round trip, lands signed out on a clean URL, and no second one follows', { skip }, async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const log = watchPage(page);
+  const auth = watchAuthRequests(page);
+  const origin = env.stack.urls.portals[1];
+  try {
+    await page.goto(`${origin}/partner.html`);
+    // Through the provider (which answers login_required) and back: the answer is removed from the URL.
+    await page.waitForURL((u) => u.origin === origin && auth.length === 1 && !u.searchParams.has('state'), { timeout: 20_000 });
+    await waitForView(page, 'signed-out');
+    assert.deepEqual(auth, ['none']);
+    assert.equal(new URL(page.url()).search, '', 'error=login_required and state are gone from the URL');
+    assert.equal(await login(page).locator('[role="alert"]').count(), 0, 'no error shown: nobody asked to sign in');
+    // Public elements work meanwhile, and the sign-in button is there for whoever wants it.
+    await page.locator('es-contact-card [part~="phone-link"]').first().waitFor({ timeout: 20_000 });
+    await login(page).locator('[part~="sign-in-button"]').waitFor();
+
+    // Reload and a second page in the same tab: the attempt is remembered for the tab, no redirect loop.
+    await page.reload();
+    await waitForView(page, 'signed-out');
+    await page.waitForLoadState('networkidle');
+    await page.goto(`${origin}/partner.html?again=1`);
+    await waitForView(page, 'signed-out');
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(auth, ['none'], 'still one authorization request');
+
+    // Signing in by hand still works, and afterwards the tab is signed in without further redirects.
+    await signInFromButton(page, { button: login(page).locator('[part~="sign-in-button"]'), origin });
+    await waitForView(page, 'signed-in');
+    assert.equal(auth.length, 2, 'the second request is the visible sign-in');
+    assert.notEqual(auth[1], 'none');
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});

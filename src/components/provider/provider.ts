@@ -71,6 +71,13 @@ export class EsProvider extends EsElement {
   @property() theme?: 'light' | 'dark' | 'auto';
   /** Where tokens are kept: `session` (sessionStorage, survives reload; default) or `memory` (safest). */
   @property({ attribute: 'token-storage' }) tokenStorage?: TokenStorage;
+  /**
+   * Single sign-on on arrival: a page that opens with no session tries once per tab to sign in silently (a
+   * top-level `prompt=none` redirect; no login page is shown), so a user signed in on another portal arrives
+   * signed in. Off by default (it costs an anonymous visitor one redirect per tab). Needs `authority` and
+   * `client-id`; never runs in a frame.
+   */
+  @property({ type: Boolean, attribute: 'silent-sign-in' }) silentSignIn?: boolean;
   /** The whole configuration as an object (alternative to attributes; attributes that are set win). */
   @property({ attribute: false }) config?: Partial<EsConfig>;
 
@@ -121,7 +128,7 @@ export class EsProvider extends EsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const keys = ['apiUrl', 'authority', 'clientId', 'redirectUri', 'postLogoutRedirectUri', 'scope', 'resource',
-      'locale', 'theme', 'tokenStorage', 'config'] as const;
+      'locale', 'theme', 'tokenStorage', 'silentSignIn', 'config'] as const;
     if (keys.some((k) => changed.has(k)) || !this._config && !this.configError) this.configure();
   }
 
@@ -130,7 +137,7 @@ export class EsProvider extends EsElement {
     const attrs: Partial<EsConfig> = {
       apiUrl: this.apiUrl, authority: this.authority, clientId: this.clientId, redirectUri: this.redirectUri,
       postLogoutRedirectUri: this.postLogoutRedirectUri, scope: this.scope, resource: this.resource,
-      locale: this.locale, theme: this.theme, tokenStorage: this.tokenStorage,
+      locale: this.locale, theme: this.theme, tokenStorage: this.tokenStorage, silentSignIn: this.silentSignIn,
     };
     for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null && v !== '') (out as Record<string, unknown>)[k] = v;
     return out;
@@ -167,6 +174,7 @@ export class EsProvider extends EsElement {
     this.configProvider.setValue(next);
     this.sessionProvider.setValue(this._session);
     this.apiProvider.setValue(this._api);
+    if (next.silentSignIn) void this._session?.trySilentSignIn();
     this.applyLocale(next.locale ?? 'en');
     if (!prev || prev.theme !== next.theme) this.applyTheme();
   }
