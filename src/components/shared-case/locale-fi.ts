@@ -32,7 +32,7 @@ export const templates = {
   'uploader.progress': str`Ladataan ${0}`,
   'uploader.done': 'Ladattu',
   'uploader.retry': 'Yritä uudelleen',
-  'uploader.retry-label': str`Yritä ladata ${0} uudelleen`,
+  'uploader.retry-label': str`Yritä uudelleen ladata ${0}`, // starts with the visible text (WCAG 2.5.3, axe label-content-name-mismatch)
   'uploader.remove': 'Poista',
   'uploader.remove-label': str`Poista ${0}`,
   'uploader.dismiss': 'Sulje',
