@@ -161,7 +161,9 @@ describe('es-login', () => {
       expect(button.textContent!.trim()).to.equal('Business Account Login');
       expect(button.hasAttribute('disabled')).to.equal(false);
       expect($(el, '[part~=hint]')!.textContent).to.contain('Your username is your email address');
-      expect($(el, '[part~=forgot-password-link]')!.getAttribute('href')).to.equal(fakeConfig.forgotPasswordUrl);
+      const forgot = new URL($(el, '[part~=forgot-password-link]')!.getAttribute('href')!);
+      expect(`${forgot.origin}${forgot.pathname}`).to.equal(fakeConfig.forgotPasswordUrl);
+      expect(forgot.searchParams.get('ui_locales')).to.equal('en');
       expect($(el, '[part~=request-account-link]')!.getAttribute('href')).to.equal('#/request-account');
       expect(el.view).to.equal('signed-out');
       expect(el.getAttribute('view')).to.equal('signed-out');
@@ -171,7 +173,22 @@ describe('es-login', () => {
       const el = await mountWith<EsLogin>('<es-login></es-login>', {
         session: new FakeSession(), config: { apiUrl: 'http://api.test', authority: 'http://idp.test/' },
       });
-      expect($(el, '[part~=forgot-password-link]')!.getAttribute('href')).to.equal('http://idp.test/password/forgot');
+      expect($(el, '[part~=forgot-password-link]')!.getAttribute('href')).to.equal('http://idp.test/password/forgot?ui_locales=en');
+    });
+
+    it('asks for the forgot-password page in the widgets\' language, keeping the configured URL\'s own query', async () => {
+      const el = await mountWith<EsLogin>('<es-login></es-login>', {
+        session: new FakeSession(),
+        config: { apiUrl: 'http://api.test', authority: 'http://idp.test', forgotPasswordUrl: 'https://help.example/reset?brand=acme&ui_locales=de' },
+      });
+      const href = () => new URL($(el, '[part~=forgot-password-link]')!.getAttribute('href')!);
+      expect(href().searchParams.get('brand')).to.equal('acme');
+      expect(href().searchParams.getAll('ui_locales')).to.deep.equal(['en']);
+      try {
+        await setLocale('fi');
+        await waitFor(() => href().searchParams.get('ui_locales') === 'fi' || null);
+        expect($(el, '[part~=forgot-password-link]')!.textContent).to.equal('Unohditko salasanasi?');
+      } finally { await setLocale('en'); }
     });
 
     it('uses account-request-href, and a request-account slot replaces the link', async () => {

@@ -271,3 +271,30 @@ test('a portal in English gets the English login page even when the browser pref
     await context.close();
   }
 });
+
+test("es-login's \"Forgot your password?\" on a Finnish portal opens the provider's page in Finnish, even for an English browser", { skip, timeout: 90_000 }, async () => {
+  const origin = env.stack.urls.portals[0];
+  // A fresh browser that prefers English and has no idp_lang cookie: only the link can carry the language.
+  const context = await env.browser.newContext({ locale: 'en-GB', extraHTTPHeaders: { 'accept-language': 'en-GB,en;q=0.9' } });
+  const page = await context.newPage();
+  const log = watchPage(page);
+  try {
+    await page.goto(`${origin}/portal.html`);
+    await waitForView(page, 'signed-out');
+    await page.locator('button[data-demo-locale="fi"]').click();
+    const link = login(page).locator('[part~="forgot-password-link"]');
+    await page.waitForFunction(() => {
+      const find = (root) => root.querySelector('es-login') ?? [...root.querySelectorAll('*')].map((n) => n.shadowRoot && find(n.shadowRoot)).find(Boolean);
+      const a = find(document)?.shadowRoot?.querySelector('[part~="forgot-password-link"]');
+      return !!a && new URL(a.href).searchParams.get('ui_locales') === 'fi';
+    }, null, { timeout: 10_000 });
+    assert.equal(await link.innerText(), 'Unohditko salasanasi?');
+    await link.focus();
+    await Promise.all([page.waitForURL((u) => u.origin === env.stack.urls.idp, { timeout: 20_000 }), page.keyboard.press('Enter')]);
+    assert.equal(await providerHeading(page, 'fi'), fi.forgot.title);
+    await assertNoAxeViolations(page, 'the Finnish forgot-password page');
+    assert.deepEqual(unexpectedErrors(log), []);
+  } finally {
+    await context.close();
+  }
+});

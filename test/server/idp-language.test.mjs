@@ -261,6 +261,15 @@ describe('forgot password, reset and activation', () => {
     assert.equal(htmlLang(accept), 'fi');
   });
 
+  test('the forgot-password page follows ui_locales (es-login\'s link), after lang and before Accept-Language', async () => {
+    const page = async (query, headers = {}) => (await fetch(`${stack.urls.idp}${forgotPasswordPath}${query}`, { headers })).text();
+    assert.equal(htmlLang(await page('?ui_locales=fi', { 'accept-language': 'en' })), 'fi');
+    assert.equal(htmlLang(await page('?ui_locales=en', { 'accept-language': 'fi' })), 'en');
+    assert.equal(htmlLang(await page('?ui_locales=sv%20fi-FI')), 'fi', 'the first supported tag of the list');
+    assert.equal(htmlLang(await page('?ui_locales=fi&lang=en')), 'en', 'a choice made on the provider\'s own switch wins');
+    assert.equal(htmlLang(await page('?ui_locales=xx', { 'accept-language': 'fi' })), 'fi', 'unsupported: Accept-Language decides');
+  });
+
   test('an English forgot-password request sends an English email with an English link', async () => {
     const before = stack.outbox.list().length;
     const res = await fetch(`${stack.urls.idp}${forgotPasswordPath}`, {

@@ -435,7 +435,8 @@ export function createIdentityProvider({
 
   async function forgot(req, res, url) {
     if (req.method === 'GET') {
-      const lang = pageLanguage(req, res, { explicit: url.searchParams.get('lang') });
+      // `ui_locales`: es-login's "Forgot your password?" link asks for the portal's language the OIDC way.
+      const lang = pageLanguage(req, res, { explicit: url.searchParams.get('lang'), uiLocales: url.searchParams.get('ui_locales') });
       sendHtml(res, 200, views.forgotPage({ backHref: safeReturn(url.searchParams.get('return')), lang }));
       return;
     }

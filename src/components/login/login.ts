@@ -11,6 +11,7 @@ import type { EsConfig } from '../../core/config.types.js';
 import type { Session, SessionState } from '../../core/session-types.js';
 import type { Me } from '../../core/models.js';
 import { isAbort, isApiError } from '../../core/errors.js';
+import { getLocale } from '../../core/i18n.js';
 import { EsAuthChangeEvent } from '../../events/es-auth-change.js';
 import { EsAccountRequestOpenEvent } from '../../events/es-account-request-open.js';
 import { EsErrorEvent } from '../../events/es-error.js';
@@ -66,7 +67,7 @@ const sameIdentity = (a: string | null | undefined, b: string | null | undefined
  * @csspart sign-in-button - The "Business Account Login" button (also the retry button of sign-in trouble).
  * @csspart hint - "Your username is your email address".
  * @csspart links - The forgot-password and request-account links.
- * @csspart forgot-password-link - "Forgot your password?".
+ * @csspart forgot-password-link - "Forgot your password?" (the provider's page, asked for in the widgets' language through `ui_locales`).
  * @csspart request-account-link - "Request an account" (default link).
  * @csspart signing-in - Busy state.
  * @csspart signed-in - Signed-in state.
@@ -214,11 +215,22 @@ export class EsLogin extends EsElement {
 
   // ------------------------------------------------------------------ templates
 
+  /**
+   * The provider's forgot-password page, asked for in the widgets' language (`ui_locales`, the OIDC name the demo
+   * provider also honours on its own pages): the link leaves the sign-in flow, so no authorization request carries
+   * the language there. Re-rendered on a locale switch (@localized).
+   */
   private get forgotPasswordUrl(): string | null {
     const c = this.config;
-    if (c?.forgotPasswordUrl) return c.forgotPasswordUrl;
-    if (c?.authority) return `${c.authority.replace(/\/$/, '')}/password/forgot`;
-    return null;
+    const base = c?.forgotPasswordUrl ?? (c?.authority ? `${c.authority.replace(/\/$/, '')}/password/forgot` : null);
+    if (!base) return null;
+    try {
+      const url = new URL(base);
+      url.searchParams.set('ui_locales', getLocale());
+      return url.href;
+    } catch {
+      return base;
+    }
   }
 
   private renderForgotLink(): TemplateResult | typeof nothing {
