@@ -5,6 +5,7 @@ import { setLocale } from '../../src/core/i18n.js';
 import { loadOidc, type OidcModule } from '../../src/core/oidc-loader.js';
 import { createSession, type OidcSession } from '../../src/core/session.js';
 import { mockBase, uniqueKey } from './mock.js';
+import { FakeNavigator } from '../helpers/fake-navigator.js';
 
 /**
  * `ui_locales` of the authorization request is the language the identity provider's pages (login, forgot password)
@@ -12,14 +13,6 @@ import { mockBase, uniqueKey } from './mock.js';
  * (a host's language switch) and keeps the session it has, which was created with the first configuration.
  */
 
-/** Captures navigations instead of leaving the test page. */
-class FakeNavigator {
-  urls: string[] = [];
-  async prepare() {
-    return { navigate: async (p: { url: string }) => { this.urls.push(p.url); return { url: p.url }; }, close: () => undefined };
-  }
-  async callback() { /* not used */ }
-}
 
 const sessions: OidcSession[] = [];
 

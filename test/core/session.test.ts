@@ -7,19 +7,12 @@ import { createSession, POPUP_WINDOW_NAME, silentSignInKey, type OidcSession, ty
 import { withLock } from '../../src/core/session-lock.js';
 import { classifySessionError } from '../../src/core/session-impl.js';
 import { mockBase, requests, script, uniqueKey } from './mock.js';
+import { FakeNavigator } from '../helpers/fake-navigator.js';
 
 const b64url = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 const idToken = (claims: Record<string, unknown>) => `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url(claims)}.c2ln`;
 const nowS = () => Math.floor(Date.now() / 1000);
 
-/** Captures navigations instead of leaving the test page. */
-class FakeNavigator {
-  urls: string[] = [];
-  async prepare() {
-    return { navigate: async (p: { url: string }) => { this.urls.push(p.url); return { url: p.url }; }, close: () => undefined };
-  }
-  async callback() { /* not used */ }
-}
 
 const sessions: OidcSession[] = [];
 let originalUrl = '';

@@ -8,6 +8,7 @@ import {
   DEMO_PASSWORD, typeCredentials, esLogin as login, waitForLoginView as waitForView,
 } from './helpers/sign-in.mjs';
 import { useStack } from './helpers/use-stack.mjs';
+import { openMail as openOutboxMail } from './helpers/outbox.mjs';
 
 const env = useStack({ seed: 'demo' });
 const { skip } = env;
@@ -23,24 +24,8 @@ async function setPassword(page, password) {
   await page.waitForFunction(() => !document.querySelector('#confirm'), null, { timeout: 10_000 });
 }
 
-/**
- * On outbox.html: waits for a message of `kind` to `to`, opens it and returns its subject, text and links.
- * @returns {Promise<{ subject: string, text: string, links: string[] }>}
- */
-async function openMail(page, to, kind) {
-  const origin = env.stack.urls.portals[0];
-  await page.goto(`${origin}/outbox.html?to=${encodeURIComponent(to)}`);
-  const item = page.locator('#ob-items button', { has: page.locator('.ob-kind', { hasText: new RegExp(`^${kind}$`) }) }).first();
-  await item.waitFor({ timeout: 15_000 }); // the page polls every 3 s
-  await item.click();
-  await page.locator('#ob-message:not([hidden])').waitFor();
-  await page.waitForFunction(() => document.querySelector('#ob-links')?.children.length > 0);
-  return {
-    subject: await page.locator('#ob-subject').innerText(),
-    text: await page.locator('#ob-text').innerText(),
-    links: await page.locator('#ob-links a').evaluateAll((as) => as.map((a) => a.href)),
-  };
-}
+/** openMail of helpers/outbox.mjs on the first portal. */
+const openMail = (page, to, kind) => openOutboxMail(page, env.stack.urls.portals[0], to, kind);
 
 /** Kinds of the outbox messages to `to`, oldest first (over the page server's /api/outbox). */
 async function mailKinds(to) {

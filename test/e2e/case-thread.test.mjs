@@ -4,8 +4,8 @@
 // keyboard only until every comment is shown, and the thread on screen is checked against the database each time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchPage, deepText } from './helpers/browser.mjs';
-import { signInFromButton } from './helpers/sign-in.mjs';
+import { watchPage } from './helpers/browser.mjs';
+import { openPortalSignedIn } from './helpers/sign-in.mjs';
 import { useStack } from './helpers/use-stack.mjs';
 
 const env = useStack({ seed: 'demo' });
@@ -22,17 +22,8 @@ function longCase() {
 }
 const threadIds = (caseId) => env.stack.db.prepare('SELECT id FROM comments WHERE case_id = ? ORDER BY created_at, seq').all(caseId).map((r) => r.id);
 
-/** Opens the portal at `hash` signed out, signs in through the portal's prompt and the real login page. */
-async function openSignedIn(page, hash) {
-  try {
-    await page.goto(`${env.origin}/portal.html${hash}`);
-    await signInFromButton(page, { button: 'es-portal [part~="sign-in-button"]', origin: env.origin });
-    await page.waitForFunction((h) => location.hash === h, hash, { timeout: 20_000 });
-  } catch (e) {
-    e.message += `\n  at ${page.url()}: ${(await deepText(page, 'body').catch(() => '?'))?.slice(0, 600)}`;
-    throw e;
-  }
-}
+/** openPortalSignedIn of helpers/sign-in.mjs on this file's portal. */
+const openSignedIn = (page, hash) => openPortalSignedIn(page, env.origin, hash);
 
 /**
  * In-page: what the thread of the portal's es-case-detail shows — comment ids in screen order (pending ones marked),

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { watchPage, deepText } from './helpers/browser.mjs';
-import { signInFromButton, typeCredentials } from './helpers/sign-in.mjs';
+import { openPortalSignedIn, typeCredentials } from './helpers/sign-in.mjs';
 import { useStack } from './helpers/use-stack.mjs';
 
 const env = useStack({ seed: 'demo' });
@@ -13,17 +13,8 @@ const { skip } = env;
 const form = (page) => page.locator('es-case-form').first();
 const detail = (page) => page.locator('es-case-detail').first();
 
-/** Opens the portal at `hash` signed out, signs in through the portal's prompt and the real login page. */
-async function openSignedIn(page, hash) {
-  try {
-    await page.goto(`${env.origin}/portal.html${hash}`);
-    await signInFromButton(page, { button: 'es-portal [part~="sign-in-button"]', origin: env.origin });
-    await page.waitForFunction((h) => location.hash === h, hash, { timeout: 20_000 });
-  } catch (e) {
-    e.message += `\n  at ${page.url()}: ${(await deepText(page, 'body').catch(() => '?'))?.slice(0, 600)}`;
-    throw e;
-  }
-}
+/** openPortalSignedIn of helpers/sign-in.mjs on this file's portal. */
+const openSignedIn = (page, hash) => openPortalSignedIn(page, env.origin, hash);
 
 /** Fills the new-case form with the keyboard. */
 async function typeCase(page, { subject, description, product = true, severity = 'high' }) {

@@ -13,6 +13,7 @@ import {
   DEMO_PASSWORD, DEMO_USER, typeCredentials, esLogin as login, waitForLoginView as waitForView,
 } from './helpers/sign-in.mjs';
 import { useStack } from './helpers/use-stack.mjs';
+import { openMail as openOutboxMail } from './helpers/outbox.mjs';
 import { MESSAGES } from '../../demo/server/idp/messages.mjs';
 
 const env = useStack({ seed: 'demo' });
@@ -160,27 +161,8 @@ test('on the Finnish login page the language switch goes to English and back by 
   }
 });
 
-/**
- * On outbox.html: waits for the newest message of `kind` to `to`, opens it and returns its subject, text and
- * links, and the language of its HTML (from the outbox's JSON, which the page reads too).
- */
-async function openMail(page, to, kind) {
-  const origin = env.stack.urls.portals[0];
-  await page.goto(`${origin}/outbox.html?to=${encodeURIComponent(to)}`);
-  const item = page.locator('#ob-items button', { has: page.locator('.ob-kind', { hasText: new RegExp(`^${kind}$`) }) }).first();
-  await item.waitFor({ timeout: 15_000 }); // the page polls every 3 s
-  await item.click();
-  await page.locator('#ob-message:not([hidden])').waitFor();
-  await page.waitForFunction(() => document.querySelector('#ob-links')?.children.length > 0);
-  const { items } = await (await fetch(`${origin}/api/outbox?to=${encodeURIComponent(to)}&kind=${kind}`)).json();
-  const html = items[0]?.html;
-  return {
-    subject: await page.locator('#ob-subject').innerText(),
-    text: await page.locator('#ob-text').innerText(),
-    links: await page.locator('#ob-links a').evaluateAll((as) => as.map((a) => a.href)),
-    htmlLang: /<html[^>]*\blang="([^"]+)"/.exec(html ?? '')?.[1],
-  };
-}
+/** openMail of helpers/outbox.mjs on the first portal. */
+const openMail = (page, to, kind) => openOutboxMail(page, env.stack.urls.portals[0], to, kind);
 
 test('forgot password from the Finnish login page: Finnish form, Finnish email, its link opens the reset page in Finnish, the new password signs in', { skip, timeout: 120_000 }, async () => {
   const origin = env.stack.urls.portals[0];

@@ -124,3 +124,20 @@ export async function waitForLoginView(page, views, timeout = 20_000) {
     throw e;
   }
 }
+
+/**
+ * Opens `${origin}/portal.html${hash}` signed out, signs in through the portal's prompt and the real login page,
+ * and waits until the portal is back at `hash` (the deep link survives the round trip). A failure says where the
+ * page was and what it showed.
+ * @param {import('playwright-core').Page} page
+ */
+export async function openPortalSignedIn(page, origin, hash) {
+  try {
+    await page.goto(`${origin}/portal.html${hash}`);
+    await signInFromButton(page, { button: 'es-portal [part~="sign-in-button"]', origin });
+    await page.waitForFunction((h) => location.hash === h, hash, { timeout: 20_000 });
+  } catch (e) {
+    e.message += `\n  at ${page.url()}: ${(await deepText(page, 'body').catch(() => '?'))?.slice(0, 600)}`;
+    throw e;
+  }
+}
