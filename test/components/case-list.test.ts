@@ -368,7 +368,7 @@ describe('es-case-list behaviour', () => {
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
   });
 
-  it('uses the card layout under 600 px (container query)', async function () {
+  it('uses the card layout on narrow containers (container query)', async function () {
     await untilVisible(this);
     const api = fakeApi({ listCases: async () => page(makeCases(2)), listProducts: async () => products });
     const el = await mountWith<EsCaseList>('<es-case-list style="inline-size: 400px"></es-case-list>', { api, session: signedIn() });
@@ -377,6 +377,45 @@ describe('es-case-list behaviour', () => {
     el.style.inlineSize = '900px';
     await new Promise((r) => requestAnimationFrame(r));
     expect(getComputedStyle(el.shadowRoot!.querySelector('[part=header]')!).display).to.equal('grid');
+  });
+
+  it('in a partner-page column (800 px) the table breaks no product name inside a word', async function () {
+    await untilVisible(this);
+    const names = ['Aegis Endpoint Protection', 'Vault Privileged Access', 'Keystone Identity'];
+    const api = fakeApi({
+      listCases: async () => page(makeCases(3).map((c, i) => ({ ...c, productName: names[i]! }))), listProducts: async () => products,
+    });
+    const el = await mountWith<EsCaseList>('<es-case-list style="inline-size: 800px"></es-case-list>', { api, session: signedIn() });
+    await settle(el);
+    expect(getComputedStyle(el.shadowRoot!.querySelector('[part=header]')!).display).to.equal('grid', 'table layout at 800 px');
+    const cells = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.cell.product')];
+    expect(cells.map((c) => c.textContent)).to.deep.equal(names);
+    for (const cell of cells) {
+      const text = [...cell.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE && !!n.data.trim())!;
+      for (const m of text.data.matchAll(/\S+/g)) {
+        const r = document.createRange();
+        r.setStart(text, m.index!);
+        r.setEnd(text, m.index! + m[0].length);
+        expect(r.getClientRects().length, `"${m[0]}" of "${text.data}" is split over lines`).to.equal(1);
+      }
+      expect(cell.scrollWidth, `${text.data} overflows its column`).to.be.at.most(cell.clientWidth + 1);
+    }
+  });
+
+  it('never scrolls sideways: at every width the table is used, its rows fit; below that it is cards', async function () {
+    await untilVisible(this);
+    const api = fakeApi({ listCases: async () => page(makeCases(4)), listProducts: async () => products });
+    const el = await mountWith<EsCaseList>('<es-case-list style="inline-size: 1200px"></es-case-list>', { api, session: signedIn() });
+    await settle(el);
+    let tables = 0;
+    for (let w = 1200; w >= 320; w -= 20) {
+      el.style.inlineSize = `${w}px`;
+      await new Promise((r) => requestAnimationFrame(r));
+      const table = getComputedStyle(el.shadowRoot!.querySelector('[part=header]')!).display !== 'none';
+      if (table) tables++;
+      for (const row of rows(el)) expect(row.scrollWidth, `${table ? 'table' : 'card'} row at ${w} px`).to.be.at.most(row.clientWidth + 1);
+    }
+    expect(tables, 'the table is used on wide containers').to.be.greaterThan(10);
   });
 
   it('renders Finnish after a locale switch (labels, plural count, badges)', async () => {

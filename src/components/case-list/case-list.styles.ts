@@ -5,7 +5,10 @@ export const caseListStyles = css`
     --_gap: var(--es-case-list-gap, var(--_space-3));
     --_height: var(--es-case-list-height, 36rem);
     --_row-hover: var(--es-case-list-row-hover, var(--_surface-alt));
-    --_cols: minmax(7.5rem, 0.8fr) minmax(0, 2.6fr) minmax(0, 1.3fr) 6.5rem 9.5rem 8rem;
+    /* The product column keeps room for a whole word of a product name ("Protection", "Privileged"): with less,
+       .user-text's overflow-wrap: anywhere broke names mid-word in a ~800 px column. The subject (clamped to two
+       lines with an ellipsis) gives the room up instead. */
+    --_cols: minmax(7.5rem, 0.8fr) minmax(0, 2.6fr) minmax(6.5rem, 1.3fr) 6.5rem 9.5rem 8rem;
     container-type: inline-size;
   }
   .toolbar { display: flex; flex-wrap: wrap; gap: var(--_gap); align-items: flex-end; margin-block-end: var(--_space-3); }
@@ -50,8 +53,9 @@ export const caseListStyles = css`
   .product, .updated { color: var(--_muted); font-size: 0.9em; }
   .more { display: flex; justify-content: center; padding-block: var(--_space-3); }
 
-  /* Card layout on narrow containers. */
-  @container (max-width: 600px) {
+  /* Card layout on containers too narrow for the table's minimum columns (7.5 + 6.5 + 6.5 + 9.5 + 8 rem, five
+     gaps and the padding: 43.25 rem), so the table never scrolls sideways. */
+  @container (max-width: 43.75rem) {
     .header { display: none; }
     .tool { flex: 1 1 100%; }
     .tool.check-filter { flex: 1 1 auto; }
