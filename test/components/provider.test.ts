@@ -147,6 +147,23 @@ describe('es-provider', () => {
     expect(el.dataset.esTheme).to.equal(matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
   });
 
+  it('paints its own surface in the dark theme, so light text never lands on the host page\'s light background', async () => {
+    const el = await fixture<EsProvider>(html`<es-provider api-url=${API}><p>x</p></es-provider>`);
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgba(0, 0, 0, 0)', 'light: the host page shows through');
+    el.theme = 'dark';
+    await el.updateComplete;
+    const surface = getComputedStyle(el).getPropertyValue('--es-color-surface').trim();
+    const probe = document.createElement('div');
+    probe.style.color = surface;
+    document.body.append(probe);
+    const surfaceRgb = getComputedStyle(probe).color;
+    probe.remove();
+    expect(getComputedStyle(el).backgroundColor).to.equal(surfaceRgb);
+    expect(getComputedStyle(el.querySelector('p')!).color).to.not.equal(surfaceRgb);
+    el.style.setProperty('--es-provider-background', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(1, 2, 3)', 'the host overrides it');
+  });
+
   it('fires es-auth-change on every session change', async () => {
     // Without authority, signIn() reports "not configured": two changes, no network.
     const el = await fixture<EsProvider>(html`<es-provider api-url=${API}></es-provider>`);

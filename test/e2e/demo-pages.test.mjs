@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { watchPage } from './helpers/browser.mjs';
 import { waitForLoginView } from './helpers/sign-in.mjs';
+import { assertNoAxeViolations } from './helpers/axe.mjs';
 import { REPO_ROOT } from './helpers/stack.mjs';
 import { useStack } from './helpers/use-stack.mjs';
 
@@ -25,6 +26,29 @@ test('plain page: one script tag and <es-portal> give the whole portal, signed o
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.consoleErrors, []);
   await page.close();
+});
+
+test('plain page in an operating system\'s dark mode (theme="auto" on a light host page): every route stays readable (axe, contrast included)', { skip, timeout: 90_000 }, async () => {
+  const context = await env.browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  const log = watchPage(page);
+  try {
+    for (const hash of ['#/kb?q=vpn', '#/contact', '#/documents']) {
+      await page.goto(`${env.origin}/portal.html${hash}`);
+      await page.locator('es-portal es-login [part~="sign-in-button"]').waitFor({ timeout: 20_000 });
+      assert.equal(await page.locator('es-provider').getAttribute('data-es-theme'), 'dark');
+      // Wait for the route's content (what it fetched), then let axe judge the whole provider.
+      await page.waitForFunction(() => {
+        const find = (root, sel) => root.querySelector(sel) ?? [...root.querySelectorAll('*')].map((n) => n.shadowRoot && find(n.shadowRoot, sel)).find(Boolean);
+        return !!find(document, '[part~="option-title"], [part~="phone-link"], [part~="download-link"]');
+      }, null, { timeout: 20_000 });
+      await assertNoAxeViolations(page, `portal.html${hash} in dark mode`, 'es-provider');
+    }
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.consoleErrors, []);
+  } finally {
+    await context.close();
+  }
 });
 
 test('partner page: single elements themed only through custom properties and ::part', { skip, timeout: 60_000 }, async () => {

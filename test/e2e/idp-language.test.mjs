@@ -6,9 +6,8 @@
 // is checked with axe, and no page may log an error (the provider's CSP violations are console errors).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { watchPage } from './helpers/browser.mjs';
+import { assertNoAxeViolations } from './helpers/axe.mjs';
 import {
   DEMO_PASSWORD, DEMO_USER, typeCredentials, esLogin as login, waitForLoginView as waitForView,
 } from './helpers/sign-in.mjs';
@@ -19,25 +18,6 @@ import { MESSAGES } from '../../demo/server/idp/messages.mjs';
 const env = useStack({ seed: 'demo' });
 const { skip } = env;
 const { en, fi } = MESSAGES;
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * Runs axe on the page the browser shows (a provider page) and fails with the violations. The provider's CSP allows
- * no injected script tag, so axe goes in through page.evaluate (DevTools evaluation is not subject to the CSP).
- */
-async function assertNoAxeViolations(page, what, include = 'html') {
-  await page.evaluate(AXE_SOURCE);
-  const { violations, passes } = await page.evaluate(async (sel) => {
-    const result = await /** @type {any} */ (window).axe.run({ include: [sel] }, { resultTypes: ['violations'] });
-    return {
-      violations: result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-      passes: result.passes.map((p) => p.id),
-    };
-  }, include);
-  assert.ok(passes.length > 0, `axe checked ${what}`);
-  assert.deepEqual(violations, [], `axe violations on ${what}`);
-}
 
 /**
  * The errors a page logged. A failed password is answered 401 and Chromium logs every 4xx document as "Failed to

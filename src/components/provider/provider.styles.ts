@@ -6,9 +6,14 @@ export const providerStyles = css`
     ${lightTokens}
     display: block;
     color: var(--es-color-text);
+    background: var(--es-provider-background, transparent);
   }
+  /* Dark text colours need a dark surface under them. A host page is usually light (theme="auto" turns dark with
+     the operating system, not with the page), so in the dark theme the provider paints its own surface: the
+     widgets stay readable on any page. --es-provider-background overrides it in either theme. */
   :host([data-es-theme='dark']) {
     ${darkTokens}
+    background: var(--es-provider-background, var(--es-color-surface));
   }
   [part='error'] {
     margin-block: var(--es-space-3, 0.75rem);

@@ -45,6 +45,7 @@ const IDENTITY_KEYS: (keyof EsConfig)[] = ['apiUrl', 'authority', 'clientId', 'r
  * @cssproperty --es-color-danger - Errors.
  * @cssproperty --es-font-family - Font of every widget.
  * @cssproperty --es-radius - Corner radius.
+ * @cssproperty --es-provider-background - Background of es-provider itself: transparent in the light theme (the host page shows through), the dark surface in the dark theme (so light text never lands on a light page).
  */
 @localized()
 export class EsProvider extends EsElement {
