@@ -51,6 +51,30 @@ test('plain page in an operating system\'s dark mode (theme="auto" on a light ho
   }
 });
 
+test('every demo page passes axe, in the light and in the dark colour scheme (what a web team copies should be accessible)', { skip, timeout: 180_000 }, async () => {
+  // csp.html shows every element on one page, es-portal included, so two es-kb-search search landmarks share a
+  // name there: that best-practice rule is left out on that page only.
+  const pages = { 'index.html': [], 'portal.html': [], 'partner.html': [], 'react.html': [], 'csp.html': ['landmark-unique'], 'outbox.html': [], 'admin.html': [] };
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await env.browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    const log = watchPage(page);
+    try {
+      for (const [file, skipRules] of Object.entries(pages)) {
+        await page.goto(`${env.origin}/${file}`);
+        // Every es-* element defined and its data loaded (partner.html first makes its silent sign-in round trip).
+        await page.waitForFunction(() => ![...document.querySelectorAll('*')].some((e) => e.localName.startsWith('es-') && !customElements.get(e.localName)), null, { timeout: 20_000 });
+        await page.waitForLoadState('networkidle');
+        await assertNoAxeViolations(page, `${file} (${colorScheme})`, 'html', { rules: Object.fromEntries(skipRules.map((r) => [r, { enabled: false }])) });
+      }
+      assert.deepEqual(log.pageErrors, []);
+      assert.deepEqual(log.consoleErrors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test('partner page: single elements themed only through custom properties and ::part', { skip, timeout: 60_000 }, async () => {
   const css = readFileSync(join(REPO_ROOT, 'demo/pages/css/partner.css'), 'utf8');
   // The theme reaches inside only through tokens and parts: no selector pierces a shadow root another way.

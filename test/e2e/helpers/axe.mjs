@@ -8,17 +8,18 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 
 /**
  * Runs axe on `include` (a CSS selector, default the whole page) and fails with the violations, naming `what`.
+ * `options` go to axe.run (e.g. `{ rules: { 'landmark-unique': { enabled: false } } }`).
  * @param {import('playwright-core').Page} page
  */
-export async function assertNoAxeViolations(page, what, include = 'html') {
+export async function assertNoAxeViolations(page, what, include = 'html', options = {}) {
   await page.evaluate(AXE_SOURCE);
-  const { violations, passes } = await page.evaluate(async (sel) => {
-    const result = await /** @type {any} */ (window).axe.run({ include: [sel] }, { resultTypes: ['violations'] });
+  const { violations, passes } = await page.evaluate(async ([sel, opts]) => {
+    const result = await /** @type {any} */ (window).axe.run({ include: [sel] }, { resultTypes: ['violations'], ...opts });
     return {
       violations: result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
       passes: result.passes.map((p) => p.id),
     };
-  }, include);
+  }, [include, options]);
   assert.ok(passes.length > 0, `axe checked ${what}`);
   assert.deepEqual(violations, [], `axe violations on ${what}`);
 }
