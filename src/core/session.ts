@@ -177,8 +177,9 @@ class LazySession implements OidcSession {
   }
 
   private set(next: Partial<SessionState>): void {
+    const was = this.state.status;
     this.state = { ...this.state, ...next };
-    if (this.state.status === 'signed-in') sessionStore()?.removeItem(silentSignInKey(this.config));
+    if (this.state.status === 'signed-in' && was !== 'signed-in') this.markSilentTried(null);
     for (const l of [...this.listeners]) {
       try { l(this.state); } catch (e) { console.error('[eservice-widgets] session listener failed', e); }
     }
@@ -200,7 +201,7 @@ class LazySession implements OidcSession {
   async signOut(): Promise<void> {
     // Signed out on purpose: no silent sign-in in this tab afterwards (the provider session ends too, but the
     // page the sign-out returns to should not spend a redirect finding that out).
-    if (this.enabled) sessionStore()?.setItem(silentSignInKey(this.config), 'signed-out');
+    if (this.enabled) this.markSilentTried('signed-out');
     if (this.impl) return this.impl.signOut();
     if (this.loading) return (await this.loading).signOut();
     this.set({ status: 'signed-out', user: null, error: null });
@@ -239,6 +240,22 @@ class LazySession implements OidcSession {
     return this.silentAttempt;
   }
 
+  /**
+   * Writes (or with null removes) this tab's silent-sign-in mark; false when sessionStorage refused it (quota,
+   * blocked storage). Never throws: a sign-out or a state change must not fail over a bookkeeping write.
+   */
+  private markSilentTried(value: string | null): boolean {
+    try {
+      const ss = sessionStore();
+      if (!ss) return false;
+      if (value === null) ss.removeItem(silentSignInKey(this.config));
+      else ss.setItem(silentSignInKey(this.config), value);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** The checks that need no waiting: configured, top-level page (not framed, not the popup), attempt not made. */
   private silentAllowed(): boolean {
     if (!this.enabled || typeof window === 'undefined' || window.name === POPUP_WINDOW_NAME) return false;
@@ -260,7 +277,7 @@ class LazySession implements OidcSession {
       if (placeholder && !this.impl && this.state.status === 'signing-in') this.set({ status: 'signed-out' });
       return false;
     }
-    try { sessionStore()!.setItem(silentSignInKey(this.config), String(Date.now())); } catch {
+    if (!this.markSilentTried(String(Date.now()))) {
       if (placeholder) this.set({ status: 'signed-out' });
       return false; // not remembered = could loop
     }

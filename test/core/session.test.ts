@@ -227,6 +227,25 @@ describe('session', () => {
       expect(warnings.filter((w) => w.includes('silent sign-in could not start')), 'still told to the developer').to.have.length(1);
     });
 
+    it('storage that refuses the mark: sign-out still signs out, and no silent attempt is made (it could not be remembered)', async () => {
+      const t = setup('session');
+      key = silentSignInKey(t.config);
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (this: Storage, k: string, v: string) {
+        if (k === key) throw new DOMException('quota', 'QuotaExceededError');
+        return setItem.call(this, k, v);
+      };
+      try {
+        const s = t.make();
+        await s.ready;
+        await s.signOut();
+        expect(s.state).to.deep.equal({ status: 'signed-out', user: null, error: null });
+        expect(await s.trySilentSignIn()).to.equal(false);
+        expect(s.state.status).to.equal('signed-out', 'the "signing-in" placeholder is taken back');
+        expect(t.nav.urls).to.deep.equal([]);
+      } finally { Storage.prototype.setItem = setItem; }
+    });
+
     it('a sign-in clears the mark, so a memory-mode tab signs in silently again after a reload', async () => {
       const t = setup('memory');
       key = silentSignInKey(t.config);
